@@ -1,0 +1,52 @@
+import type { FeedbackEvent } from "./types";
+
+/** Each text field of an event is cut at this many UTF-8 bytes (the contract's default limit). */
+export const MAX_TEXT_BYTES = 32 * 1024;
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
+
+/** Cuts `text` to at most `maxBytes` UTF-8 bytes without splitting a character. */
+export function cutText(text: string, maxBytes: number = MAX_TEXT_BYTES): string {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: short strings skip the encoding.
+  if (text.length * 3 <= maxBytes) return text;
+  const bytes = encoder.encode(text);
+  if (bytes.length <= maxBytes) return text;
+  let end = maxBytes;
+  // Step back over continuation bytes (10xxxxxx) so the cut falls on a character boundary.
+  while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--;
+  return decoder.decode(bytes.subarray(0, end));
+}
+
+const TEXT_FIELDS = ["content", "comment", "text", "previousContent", "draft", "final"] as const;
+
+/**
+ * Cuts every text field of the event (and each prompt message) to `maxBytes`, marking the event
+ * `truncated: true` when anything was cut. Returns the same object when nothing was too long.
+ */
+export function truncateEvent<E extends FeedbackEvent>(event: E, maxBytes: number = MAX_TEXT_BYTES): E {
+  let copy: E | undefined;
+  const record = event as unknown as Record<string, unknown>;
+  for (const field of TEXT_FIELDS) {
+    const value = record[field];
+    if (typeof value !== "string") continue;
+    const cut = cutText(value, maxBytes);
+    if (cut !== value) {
+      copy ??= { ...event };
+      (copy as unknown as Record<string, unknown>)[field] = cut;
+    }
+  }
+  if (event.prompt) {
+    const prompt = event.prompt.map((message) => {
+      const cut = typeof message.content === "string" ? cutText(message.content, maxBytes) : message.content;
+      return cut === message.content ? message : { ...message, content: cut };
+    });
+    if (prompt.some((message, i) => message !== event.prompt?.[i])) {
+      copy ??= { ...event };
+      copy.prompt = prompt;
+    }
+  }
+  if (!copy) return event;
+  copy.truncated = true;
+  return copy;
+}

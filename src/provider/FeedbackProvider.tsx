@@ -1,0 +1,39 @@
+import { type ReactNode, useEffect, useLayoutEffect, useState } from "react";
+import { FeedbackClientContext } from "./context";
+import { createFeedbackClient, type FeedbackConfig } from "./feedbackClient";
+
+/** Props of `FeedbackProvider`: one app's feedback configuration. */
+export interface FeedbackProviderProps extends FeedbackConfig {
+  children?: ReactNode;
+}
+
+// useLayoutEffect warns during a server render; there is nothing to configure there anyway.
+const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
+
+/**
+ * Configures feedback for one app: where events go, what is merged into them, what is redacted, and who hears
+ * about failures. Every widget and hook must sit inside it.
+ *
+ * Changing props never re-renders the widgets below: they read the newest configuration when they emit.
+ *
+ * @example
+ * ```tsx
+ * const sink = memorySink();
+ *
+ * export function App() {
+ *   return (
+ *     <FeedbackProvider sink={sink} context={{ app: "support-bot", sessionId }}>
+ *       <Chat />
+ *     </FeedbackProvider>
+ *   );
+ * }
+ * ```
+ */
+export function FeedbackProvider({ children, ...config }: FeedbackProviderProps) {
+  const [client] = useState(() => createFeedbackClient(config));
+  useIsomorphicLayoutEffect(() => {
+    client.configure(config);
+  });
+  useEffect(() => () => client.close(), [client]);
+  return <FeedbackClientContext.Provider value={client}>{children}</FeedbackClientContext.Provider>;
+}

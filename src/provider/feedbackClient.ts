@@ -1,0 +1,116 @@
+import { directTransport } from "../delivery/directTransport";
+import type { ReportError, Transport } from "../delivery/types";
+import { FeedbackError } from "../errors";
+import { createEvent, type EmitInput, type EnvelopeFields } from "../events/createEvent";
+import { truncateEvent } from "../events/limits";
+import type { FeedbackEvent, JsonObject } from "../events/types";
+import { validateEvent } from "../events/validate";
+import type { FeedbackSink } from "../sinks/types";
+import { isSampledIn } from "./sampling";
+
+/** Facts about the app merged into every event. */
+export interface FeedbackContext {
+  app?: string;
+  environment?: string;
+  userId?: string;
+  sessionId?: string;
+  metadata?: JsonObject;
+}
+
+/** Makes the transport that carries events to the sink (see `Transport`). */
+export type TransportFactory = (getSink: () => FeedbackSink, report: ReportError) => Transport;
+
+/** One app's feedback configuration: what `FeedbackProvider` takes, less its children. */
+export interface FeedbackConfig {
+  /** Where events go. */
+  sink: FeedbackSink;
+  /** Merged into every event (a message scope and the emit call win over it). */
+  context?: FeedbackContext;
+  /**
+   * Runs on every event before it is stored or sent: return the event (changed or not), or `null` to drop it.
+   * If it throws, the event is dropped and reported: an unredacted event is never sent.
+   */
+  redact?: (event: FeedbackEvent) => FeedbackEvent | null;
+  /** Share of sessions whose events are sent, 0..1 (default 1). Decided once per session id. */
+  sample?: number;
+  /** Hears every delivery problem; the UI never does. Defaults to `console.warn`. */
+  onError?: (error: FeedbackError) => void;
+  /** Replaces the delivery layer; the default sends each task's events as one batch. */
+  transport?: TransportFactory;
+}
+
+/** The provider's engine, without React: builds, checks and delivers events. */
+export interface FeedbackClient {
+  /**
+   * Builds an event from `input` over the given envelope sources, redacts, checks and delivers it. Returns the
+   * event as sent, or `null` when it is not sent (sampled out, dropped by `redact`, or invalid: then `onError`
+   * hears why).
+   */
+  emit(input: EmitInput, scope?: EnvelopeFields): FeedbackEvent | null;
+  /** Resolves when everything emitted so far is accepted or given up on. */
+  flush(): Promise<void>;
+  /** Swaps in a newer configuration (the transport stays). */
+  configure(config: FeedbackConfig): void;
+  close(): void;
+}
+
+const defaultOnError = (error: FeedbackError) => console.warn(`[react-feedback-loop] ${error.message}`);
+
+/**
+ * Creates the engine behind `FeedbackProvider`. Useful on its own outside React (a vanilla widget, a test).
+ *
+ * @example
+ * ```ts
+ * const client = createFeedbackClient({ sink: memorySink() });
+ * client.emit({ type: "custom", name: "shared", messageId: "m1" });
+ * await client.flush();
+ * ```
+ */
+export function createFeedbackClient(initial: FeedbackConfig): FeedbackClient {
+  let config = initial;
+  const samplePoint = Math.random();
+  const report: ReportError = (kind, message, details) => {
+    const error = new FeedbackError(kind, message, details);
+    try {
+      (config.onError ?? defaultOnError)(error);
+    } catch (thrown) {
+      // An app's error handler that throws must not break the widget that emitted.
+      console.error("[react-feedback-loop] onError threw", thrown);
+    }
+  };
+  const transport = (config.transport ?? directTransport)(() => config.sink, report);
+
+  return {
+    emit(input, scope) {
+      const { context } = config;
+      const sessionId = input.sessionId ?? scope?.sessionId ?? context?.sessionId;
+      if (!isSampledIn(config.sample, sessionId, samplePoint)) return null;
+      let event: FeedbackEvent | null = createEvent(input, context, scope);
+      if (config.redact) {
+        try {
+          event = config.redact(event);
+        } catch (cause) {
+          report("config", `redact threw, so the ${input.type} event was dropped: ${String(cause)}`, { cause });
+          return null;
+        }
+        if (event === null) return null;
+      }
+      event = truncateEvent(event);
+      const violation = validateEvent(event);
+      if (violation) {
+        report("invalid-event", `${event.type ?? "unknown"} event not sent: ${violation.message}`, {
+          field: violation.field,
+          eventIds: [event.id],
+        });
+        return null;
+      }
+      transport.enqueue(event);
+      return event;
+    },
+    flush: () => transport.flush(),
+    configure(next) {
+      config = next;
+    },
+    close: () => transport.close(),
+  };
+}

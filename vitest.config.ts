@@ -1,0 +1,58 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vitest/config";
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+// Debian's Chromium, never a browser a tool downloads. The flags keep it quiet on a machine with no network.
+export const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+});
+
+const browser = { enabled: true, headless: true, provider: chromium, instances: [{ browser: "chromium" as const }] };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Unit tests in jsdom: the widgets, hooks and engine, queried by role and name.
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "jsdom",
+          include: ["test/**/*.test.{ts,tsx}"],
+          exclude: ["test/browser/**", "test/node/**"],
+          setupFiles: ["test/setup.ts"],
+          globals: true,
+        },
+      },
+      {
+        // Node only: the server entry, the built package, server rendering.
+        extends: true,
+        test: { name: "node", environment: "node", include: ["test/node/**/*.test.{ts,tsx}"], globals: true },
+      },
+      {
+        // Real Chromium: what jsdom cannot show (layout, visibility, IndexedDB, keepalive).
+        extends: true,
+        test: { name: "browser", include: ["test/browser/**/*.test.{ts,tsx}"], browser, globals: true },
+      },
+      {
+        // Every story is a test: it renders, its play function passes, and axe finds no violation.
+        extends: true,
+        plugins: [storybookTest({ configDir: path.join(dirname, ".storybook") })],
+        test: { name: "storybook", browser },
+      },
+    ],
+  },
+});
