@@ -9,7 +9,6 @@ export default defineConfig([
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
-    clean: true,
     target: "es2022",
     external: ["react", "react-dom", "react/jsx-runtime"],
     onSuccess: async () => {
@@ -23,5 +22,13 @@ export default defineConfig([
     dts: true,
     target: "es2022",
     platform: "neutral",
+  },
+  {
+    // The CLI (collector and exports): Node only, ESM, run through the package's `bin`.
+    entry: { cli: "src/cli/bin.ts" },
+    format: ["esm"],
+    target: "node20",
+    platform: "node",
+    banner: { js: "#!/usr/bin/env node" },
   },
 ]);
