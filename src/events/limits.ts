@@ -3,19 +3,20 @@ import type { FeedbackEvent } from "./types";
 /** Each text field of an event is cut at this many UTF-8 bytes (the contract's default limit). */
 export const MAX_TEXT_BYTES = 32 * 1024;
 
-const encoder = /* @__PURE__ */ new TextEncoder();
-const decoder = /* @__PURE__ */ new TextDecoder();
-
 /** Cuts `text` to at most `maxBytes` UTF-8 bytes without splitting a character. */
 export function cutText(text: string, maxBytes: number = MAX_TEXT_BYTES): string {
-  // A UTF-16 code unit is at most 3 UTF-8 bytes: short strings skip the encoding.
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: short strings need no counting.
   if (text.length * 3 <= maxBytes) return text;
-  const bytes = encoder.encode(text);
-  if (bytes.length <= maxBytes) return text;
-  let end = maxBytes;
-  // Step back over continuation bytes (10xxxxxx) so the cut falls on a character boundary.
-  while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--;
-  return decoder.decode(bytes.subarray(0, end));
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A high surrogate starts a 4-byte character; its low half is counted with it.
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? 4 : 3;
+    if (bytes + size > maxBytes) return text.slice(0, i);
+    bytes += size;
+    if (size === 4) i++;
+  }
+  return text;
 }
 
 const TEXT_FIELDS = ["content", "comment", "text", "previousContent", "draft", "final"] as const;

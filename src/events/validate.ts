@@ -7,198 +7,139 @@ export interface ContractViolation {
   message: string;
 }
 
-type Check = (value: unknown, field: string) => string | undefined;
+// A rule checks one value; it returns nothing when the value is fine, else what it must be, or a violation
+// of a nested field. The rules say what schema.json says (a test keeps the two in step) in a few functions,
+// because this file ships in every browser bundle.
+type Problem = string | ContractViolation | undefined;
+type Rule = ((value: unknown, path: string) => Problem) & { optional?: true };
+type Shape = Record<string, Rule>;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-const string: Check = (value) => (typeof value === "string" ? undefined : "must be a string");
-const nonEmpty: Check = (value) =>
-  typeof value === "string" && value.length > 0 ? undefined : "must be a non-empty string";
+const text: Rule = (value) => (typeof value === "string" ? undefined : "must be a string");
+const nonEmpty: Rule = (value) => (typeof value === "string" && value ? undefined : "must be a non-empty string");
+const boolean: Rule = (value) => (typeof value === "boolean" ? undefined : "must be true or false");
 const number =
-  (min: number, max = Number.POSITIVE_INFINITY, integer = false): Check =>
+  (min: number, max = Number.POSITIVE_INFINITY, integer?: boolean): Rule =>
   (value) =>
-    typeof value === "number" &&
-    Number.isFinite(value) &&
-    value >= min &&
-    value <= max &&
-    (!integer || Number.isInteger(value))
+    typeof value === "number" && value >= min && value <= max && (!integer || Number.isInteger(value))
       ? undefined
-      : `must be ${integer ? "an integer" : "a number"} ${max === Number.POSITIVE_INFINITY ? `of at least ${min}` : `from ${min} to ${max}`}`;
+      : `must be ${integer ? "an integer" : "a number"} from ${min}${max < Number.POSITIVE_INFINITY ? ` to ${max}` : " up"}`;
+const count = number(0, Number.POSITIVE_INFINITY, true);
 const oneOf =
-  (...allowed: unknown[]): Check =>
+  (...allowed: unknown[]): Rule =>
   (value) =>
-    allowed.includes(value) ? undefined : `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
-const boolean: Check = (value) => (typeof value === "boolean" ? undefined : "must be true or false");
-
-const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-
-function jsonValue(value: unknown, field: string, depth = 0): string | undefined {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return undefined;
-  if (typeof value === "number") return Number.isFinite(value) ? undefined : `${field} must be a finite number`;
-  if (depth > 64) return `${field} is nested too deeply`;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const problem = jsonValue(value[i], `${field}.${i}`, depth + 1);
-      if (problem) return problem;
-    }
-    return undefined;
-  }
-  if (isObject(value)) {
-    for (const key of Object.keys(value)) {
-      const problem = jsonValue(value[key], `${field}.${key}`, depth + 1);
-      if (problem) return problem;
-    }
-    return undefined;
-  }
-  return `${field} must be JSON (string, number, boolean, null, array or object)`;
-}
-
-// A check that returns a full "<path> <problem>" sentence for nested fields.
-type NestedCheck = (value: unknown, field: string) => ContractViolation | string | undefined;
-
+    allowed.includes(value) ? undefined : `must be one of ${allowed.map((item) => JSON.stringify(item)).join(", ")}`;
+const optional = (rule: Rule): Rule =>
+  Object.assign((value: unknown, path: string) => rule(value, path), { optional: true as const });
 const rating = oneOf("up", "down", null);
 
-const ENVELOPE: Record<string, Check | NestedCheck> = {
-  id: (value) => (typeof value === "string" && UUID_V7.test(value) ? undefined : "must be a lowercase UUID v7"),
+const list =
+  (item: Rule, what: string): Rule =>
+  (value, path) => {
+    if (!Array.isArray(value)) return `must be an array of ${what}`;
+    for (let i = 0; i < value.length; i++) {
+      const problem = item(value[i], `${path}.${i}`);
+      if (problem) return nested(problem, `${path}.${i}`);
+    }
+  };
+
+const object =
+  (shape: Shape, what: string): Rule =>
+  (value, path) =>
+    isObject(value) ? checkShape(value, shape, `${path}.`) : `must be ${what}`;
+
+function json(value: unknown, path: string, depth = 0): Problem {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return;
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : "must be a finite number";
+  if (depth > 64 || typeof value !== "object") return "must be JSON";
+  for (const [key, item] of Object.entries(value)) {
+    const problem = json(item, `${path}.${key}`, depth + 1);
+    if (problem) return nested(problem, `${path}.${key}`);
+  }
+}
+
+function nested(problem: string | ContractViolation, path: string): ContractViolation {
+  return typeof problem === "string" ? { field: path, message: `${path} ${problem}` } : problem;
+}
+
+function checkShape(value: Record<string, unknown>, shape: Shape, prefix = ""): ContractViolation | undefined {
+  for (const key in shape) {
+    if (value[key] === undefined && !shape[key]?.optional) {
+      return { field: prefix + key, message: `${prefix + key} is required` };
+    }
+  }
+  for (const key in value) {
+    const rule = shape[key];
+    if (!rule) return { field: prefix + key, message: `${prefix + key} is not a field of this event type` };
+    const problem = value[key] === undefined ? undefined : rule(value[key], prefix + key);
+    if (problem) return nested(problem, prefix + key);
+  }
+}
+
+const envelope: Shape = {
+  id: (value) =>
+    typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(value)
+      ? undefined
+      : "must be a lowercase UUID v7",
   v: oneOf(1),
   type: oneOf("rating", "copy", "regenerate", "edit", "abandon", "custom"),
   ts: (value) =>
-    typeof value === "string" && ISO_UTC.test(value) && !Number.isNaN(Date.parse(value))
+    typeof value === "string" &&
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(value) &&
+    !Number.isNaN(Date.parse(value))
       ? undefined
       : "must be an ISO-8601 date-time",
   messageId: nonEmpty,
   feedbackKey: nonEmpty,
-  traceId: string,
-  spanId: string,
-  runId: string,
-  sessionId: string,
-  userId: string,
-  app: string,
-  environment: string,
-  content: string,
-  prompt: (value, field) => {
-    if (!Array.isArray(value)) return "must be an array of {role, content} messages";
-    for (let i = 0; i < value.length; i++) {
-      const message = value[i];
-      const at = `${field}.${i}`;
-      if (!isObject(message)) return { field: at, message: `${at} must be a {role, content} message` };
-      for (const key of Object.keys(message)) {
-        if (key !== "role" && key !== "content")
-          return { field: `${at}.${key}`, message: `${at}.${key} is not allowed` };
-      }
-      if (typeof message.role !== "string") return { field: `${at}.role`, message: `${at}.role must be a string` };
-      if (typeof message.content !== "string")
-        return { field: `${at}.content`, message: `${at}.content must be a string` };
-    }
-    return undefined;
-  },
-  metadata: (value, field) => {
-    if (!isObject(value)) return "must be a JSON object";
-    const problem = jsonValue(value, field);
-    return problem ? { field, message: problem } : undefined;
-  },
-  truncated: oneOf(true),
+  traceId: optional(text),
+  spanId: optional(text),
+  runId: optional(text),
+  sessionId: optional(text),
+  userId: optional(text),
+  app: optional(text),
+  environment: optional(text),
+  content: optional(text),
+  prompt: optional(
+    list(object({ role: text, content: text }, "a {role, content} message"), "{role, content} messages"),
+  ),
+  metadata: optional((value, path) => (isObject(value) ? json(value, path) : "must be a JSON object")),
+  truncated: optional(oneOf(true)),
 };
 
-const count = number(0, Number.POSITIVE_INFINITY, true);
-
-const PAYLOADS: Record<string, Record<string, [Check | NestedCheck, "required" | "optional"]>> = {
-  rating: {
-    value: [rating, "required"],
-    previous: [rating, "required"],
-    reasons: [
-      (value) =>
-        Array.isArray(value) && value.every((r) => typeof r === "string") ? undefined : "must be an array of strings",
-      "optional",
-    ],
-    comment: [string, "optional"],
-  },
-  copy: {
-    source: [oneOf("button", "selection", "code"), "required"],
-    chars: [count, "required"],
-    fraction: [number(0, 1), "required"],
-    text: [string, "optional"],
-  },
-  regenerate: {
-    attempt: [number(1, Number.POSITIVE_INFINITY, true), "required"],
-    previousContent: [string, "optional"],
-  },
+const payloads: Record<string, Shape> = {
+  rating: { value: rating, previous: rating, reasons: optional(list(text, "strings")), comment: optional(text) },
+  copy: { source: oneOf("button", "selection", "code"), chars: count, fraction: number(0, 1), text: optional(text) },
+  regenerate: { attempt: number(1, Number.POSITIVE_INFINITY, true), previousContent: optional(text) },
   edit: {
-    draft: [string, "required"],
-    final: [string, "required"],
-    diff: [
-      (value, field) => {
-        if (!Array.isArray(value)) return "must be an array of [op, text] pairs";
-        for (let i = 0; i < value.length; i++) {
-          const op = value[i];
-          if (
-            !Array.isArray(op) ||
-            op.length !== 2 ||
-            (op[0] !== -1 && op[0] !== 0 && op[0] !== 1) ||
-            typeof op[1] !== "string"
-          ) {
-            return { field: `${field}.${i}`, message: `${field}.${i} must be an [op, text] pair with op -1, 0 or 1` };
-          }
-        }
-        return undefined;
+    draft: text,
+    final: text,
+    diff: list(
+      (value) =>
+        Array.isArray(value) && value.length === 2 && [-1, 0, 1].includes(value[0]) && typeof value[1] === "string"
+          ? undefined
+          : "must be an [op, text] pair with op -1, 0 or 1",
+      "[op, text] pairs",
+    ),
+    stats: object(
+      {
+        wordsAdded: count,
+        wordsRemoved: count,
+        wordsKept: count,
+        editRate: number(0),
+        similarity: number(0, 1),
+        charsAdded: count,
+        charsRemoved: count,
       },
-      "required",
-    ],
-    stats: [
-      (value, field) => {
-        if (!isObject(value)) return "must be an object of edit statistics";
-        const checks: Record<string, Check> = {
-          wordsAdded: count,
-          wordsRemoved: count,
-          wordsKept: count,
-          editRate: number(0),
-          similarity: number(0, 1),
-          charsAdded: count,
-          charsRemoved: count,
-        };
-        return checkObject(value, checks, Object.keys(checks), field);
-      },
-      "required",
-    ],
-    durationMs: [number(0), "required"],
-    accepted: [boolean, "required"],
+      "an object of edit statistics",
+    ),
+    durationMs: number(0),
+    accepted: boolean,
   },
-  abandon: {
-    dwellMs: [number(0), "required"],
-    cause: [oneOf("hidden", "unmounted", "replaced"), "required"],
-  },
-  custom: {
-    name: [nonEmpty, "required"],
-    value: [(value, field) => jsonValue(value, field), "optional"],
-  },
+  abandon: { dwellMs: number(0), cause: oneOf("hidden", "unmounted", "replaced") },
+  custom: { name: nonEmpty, value: optional(json) },
 };
-
-function checkObject(
-  value: Record<string, unknown>,
-  checks: Record<string, Check | NestedCheck>,
-  required: readonly string[],
-  prefix = "",
-): ContractViolation | undefined {
-  const path = (key: string) => (prefix ? `${prefix}.${key}` : key);
-  for (const key of required) {
-    if (value[key] === undefined) return { field: path(key), message: `${path(key)} is required` };
-  }
-  for (const key of Object.keys(value)) {
-    const check = checks[key];
-    if (!check) return { field: path(key), message: `${path(key)} is not a field of this event type` };
-    if (value[key] === undefined) continue;
-    const problem = check(value[key], path(key));
-    if (typeof problem === "string") {
-      return { field: path(key), message: problem.startsWith(path(key)) ? problem : `${path(key)} ${problem}` };
-    }
-    if (problem) return problem;
-  }
-  return undefined;
-}
-
-const ENVELOPE_REQUIRED = ["id", "v", "type", "ts", "messageId", "feedbackKey"] as const;
 
 /**
  * Checks an event against contract v1 without any dependency (the same rules as `schema.json`, which a test
@@ -212,21 +153,9 @@ const ENVELOPE_REQUIRED = ["id", "v", "type", "ts", "messageId", "feedbackKey"] 
  */
 export function validateEvent(event: unknown): ContractViolation | undefined {
   if (!isObject(event)) return { field: "", message: "an event must be a JSON object" };
-  const envelope = checkObject(
-    Object.fromEntries(Object.entries(event).filter(([key]) => key in ENVELOPE)),
-    ENVELOPE,
-    ENVELOPE_REQUIRED,
-  );
-  if (envelope) return envelope;
-  const payload = PAYLOADS[event.type as string] as (typeof PAYLOADS)[string];
-  const checks: Record<string, Check | NestedCheck> = {};
-  const required: string[] = [];
-  for (const [key, [check, presence]] of Object.entries(payload)) {
-    checks[key] = check;
-    if (presence === "required") required.push(key);
-  }
-  const rest = Object.fromEntries(Object.entries(event).filter(([key]) => !(key in ENVELOPE)));
-  return checkObject(rest, checks, required);
+  const type = envelope.type?.(event.type, "type");
+  if (type) return nested(type, "type");
+  return checkShape(event, { ...envelope, ...payloads[event.type as string] });
 }
 
 /** Narrows `event` to a `FeedbackEvent` when it satisfies the contract. */

@@ -1,14 +1,16 @@
 // Generates the JSON Schema of the event contract from its TypeScript types (src/events/types.ts), so the two
-// cannot drift: `npm run schema` writes src/events/schema.json, and test/events/schema-drift.test.ts fails
+// cannot drift: `npm run schema` writes src/events/schema.json, and test/events/schema.test.ts fails
 // when the committed file differs from what the types generate.
 import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createGenerator } from "ts-json-schema-generator";
 
-const typesPath = fileURLToPath(new URL("../src/events/types.ts", import.meta.url));
-const outPath = fileURLToPath(new URL("../src/events/schema.json", import.meta.url));
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const typesPath = path.join(root, "src/events/types.ts");
+const outPath = path.join(root, "src/events/schema.json");
 
-export function generateSchema() {
+export function generateSchema(): Record<string, unknown> {
   const generator = createGenerator({
     path: typesPath,
     type: "FeedbackEvent",
@@ -19,11 +21,12 @@ export function generateSchema() {
     jsDoc: "extended",
   });
   const schema = generator.createSchema("FeedbackEvent");
-  const union = schema.definitions.FeedbackEvent;
+  const union = schema.definitions?.FeedbackEvent as Record<string, unknown>;
   // `oneOf` with a discriminator makes validators report the fields of the matching event type only, instead
   // of one error per union member.
   union.oneOf = union.anyOf;
   delete union.anyOf;
+  union.type = "object";
   union.discriminator = { propertyName: "type" };
   return {
     $schema: schema.$schema,
