@@ -8,6 +8,14 @@ export type { EmitInput, EnvelopeFields } from "./events/createEvent";
 export { MAX_TEXT_BYTES } from "./events/limits";
 export type * from "./events/types";
 export { type ContractViolation, isFeedbackEvent, validateEvent } from "./events/validate";
+export {
+  type AssistantUiFeedback,
+  type AssistantUiFeedbackAdapter,
+  type AssistantUiFeedbackOptions,
+  type AssistantUiMessageLike,
+  createAssistantUiFeedbackAdapter,
+  useAssistantUiFeedbackAdapter,
+} from "./integrations/assistantUi";
 export type { FeedbackMessageScope } from "./provider/context";
 export { FeedbackMessage, type FeedbackMessageProps, useFeedbackMessage } from "./provider/FeedbackMessage";
 export { FeedbackProvider, type FeedbackProviderProps } from "./provider/FeedbackProvider";
