@@ -35,7 +35,12 @@ export async function vendorServer(reply: (request: Received) => Reply): Promise
       body: text ? JSON.parse(text) : undefined,
     };
     received.push(record);
-    const answer = reply(record);
+    let answer: Reply;
+    try {
+      answer = reply(record);
+    } catch (error) {
+      answer = { status: 599, body: { message: `the test server's reply failed: ${String(error)}` } };
+    }
     response.statusCode = answer.status;
     for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
     if (answer.body === undefined) response.end();
