@@ -37,7 +37,7 @@ describe("langsmithApiSink against a LangSmith stand-in", () => {
     expect(result.accepted).toEqual([down.id]);
     const [post, patch] = server.received;
     expect(patch?.method).toBe("PATCH");
-    expect(patch?.path).toBe(`/feedback/${(post?.body as { id: string }).id}`);
+    expect(patch?.path).toBe(`/feedback/${(post?.body as { id?: string } | undefined)?.id}`);
     expect(patch?.body).toEqual({ score: 0, value: "down", comment: null });
   });
 
