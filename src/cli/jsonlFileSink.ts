@@ -8,13 +8,13 @@ export interface JsonlFileSink extends FeedbackSink {
   readonly count: number;
 }
 
-async function idsInFile(path: string): Promise<Set<string>> {
+async function readExisting(path: string): Promise<{ ids: Set<string>; endsMidLine: boolean }> {
   const ids = new Set<string>();
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return ids;
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { ids, endsMidLine: false };
     throw error;
   }
   for (const line of text.split("\n")) {
@@ -26,7 +26,7 @@ async function idsInFile(path: string): Promise<Set<string>> {
       // A line cut short by a crash: its event is not counted, so a retry of it is written again.
     }
   }
-  return ids;
+  return { ids, endsMidLine: text.length > 0 && !text.endsWith("\n") };
 }
 
 /**
@@ -34,7 +34,10 @@ async function idsInFile(path: string): Promise<Set<string>> {
  * in the file are read first, so a retry after a restart is not written twice.
  */
 export async function jsonlFileSink(path: string): Promise<JsonlFileSink> {
-  const ids = await idsInFile(path);
+  const existing = await readExisting(path);
+  const ids = existing.ids;
+  // After a line cut short, the next event starts on a line of its own.
+  let prefix = existing.endsMidLine ? "\n" : "";
   // Appends run one after another, so two requests never interleave their lines.
   let queue: Promise<unknown> = Promise.resolve();
   return {
@@ -51,7 +54,8 @@ export async function jsonlFileSink(path: string): Promise<JsonlFileSink> {
       const write = queue.then(async () => {
         const lines = fresh.filter((event) => !ids.has(event.id));
         if (lines.length === 0) return;
-        await appendFile(path, lines.map((event) => `${JSON.stringify(event)}\n`).join(""), "utf8");
+        await appendFile(path, prefix + lines.map((event) => `${JSON.stringify(event)}\n`).join(""), "utf8");
+        prefix = "";
         for (const event of lines) ids.add(event.id);
       });
       queue = write.catch(() => undefined);
