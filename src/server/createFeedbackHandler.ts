@@ -112,7 +112,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     if (events.length === 0) return outcomes;
     for (const event of events) inFlight.add(event.id);
     try {
-      const result = await sink.send(events, { signal: AbortSignal.timeout(timeoutMs), keepalive: false });
+      const result = await withDeadline((signal) => sink.send(events, { signal, keepalive: false }), timeoutMs);
       for (const id of result.accepted) outcomes.set(id, { status: "accepted" });
       for (const { id, reason } of result.rejected)
         outcomes.set(id, { status: "rejected", reason: safeReason(reason) });
@@ -205,6 +205,27 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     );
     return respond(results, outcomes.retryAfterMs, cors);
   };
+}
+
+/**
+ * Runs `task` with a signal that aborts after `ms`, and gives up waiting then even if the task ignores the
+ * signal, so the browser always gets an answer (its events are answered `retry`; stable vendor ids make a late
+ * success harmless).
+ */
+async function withDeadline<T>(task: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`the sinks took longer than ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([task(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function toResult(id: string, outcome: Outcome): RelayResult {

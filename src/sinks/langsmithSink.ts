@@ -27,8 +27,13 @@ function endpointResolver(endpoint: string, signal: AbortSignal): FeedbackUrlRes
     if (!answer || answer.status < 200 || answer.status >= 300) {
       throw Object.assign(new Error("token endpoint failed"), { answer });
     }
-    const url = (JSON.parse(answer.body) as { url?: unknown }).url;
-    return typeof url === "string" ? url : undefined;
+    try {
+      const url = (JSON.parse(answer.body) as { url?: unknown }).url;
+      return typeof url === "string" ? url : undefined;
+    } catch {
+      // Not the { url } answer: treated like no URL, which refuses the event with a reason.
+      return undefined;
+    }
   };
 }
 

@@ -162,6 +162,25 @@ describe("createFeedbackHandler", () => {
     expect(refused).toContain("[redacted]");
   });
 
+  it("answers retry when the sinks take longer than timeoutMs, even a sink that ignores the abort signal", async () => {
+    let aborted = false;
+    const handler = createFeedbackHandler({
+      timeoutMs: 1,
+      sinks: callbackSink(
+        (_events, { signal }) =>
+          new Promise<undefined>(() => {
+            signal.addEventListener("abort", () => {
+              aborted = true;
+            });
+          }),
+      ),
+    });
+    const one = event({ type: "rating", value: "up", previous: null });
+    const response = await handler(post({ events: [one] }));
+    expect(response.status).toBe(503);
+    expect(aborted).toBe(true);
+  });
+
   it("limits the body: 413 from Content-Length or while reading", async () => {
     const handler = createFeedbackHandler({ sinks: memorySink(), maxBodyBytes: 100 });
     const big = JSON.stringify({ events: everyKind() });
