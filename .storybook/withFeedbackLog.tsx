@@ -2,6 +2,7 @@ import type { Decorator } from "@storybook/react-vite";
 import { FeedbackProvider } from "../src/provider/FeedbackProvider";
 import type { MemorySink } from "../src/sinks/memorySink";
 import { EventLog } from "../stories/support/EventLog";
+import { storySink } from "./collectorSink";
 
 /**
  * Wraps each story in a `FeedbackProvider` on the story's in-memory sink and shows, beside it, every event the
@@ -15,7 +16,7 @@ export const withFeedbackLog: Decorator = (Story, context) => {
     <Story />
   ) : (
     <FeedbackProvider
-      sink={sink}
+      sink={storySink(sink)}
       context={{ app: "storybook", environment: "development", sessionId: "story-session" }}
     >
       <Story />

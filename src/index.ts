@@ -30,7 +30,10 @@ export { type FeedbackApi, useFeedback } from "./provider/useFeedback";
 export { callbackSink } from "./sinks/callbackSink";
 export { consoleSink } from "./sinks/consoleSink";
 export { fanoutSink } from "./sinks/fanoutSink";
+export { type LangfuseScore, type LangfuseSinkOptions, langfuseScores, langfuseSink } from "./sinks/langfuseSink";
+export { type FeedbackUrlResolver, type LangSmithSinkOptions, langsmithSink } from "./sinks/langsmithSink";
 export { type MemorySink, memorySink } from "./sinks/memorySink";
+export { type OtlpSinkOptions, otlpLogRecord, otlpSink } from "./sinks/otlpSink";
 export {
   acceptAll,
   type FeedbackSink,

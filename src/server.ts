@@ -4,10 +4,29 @@ export { FeedbackError, type FeedbackErrorKind } from "./errors";
 export { cutText, MAX_TEXT_BYTES } from "./events/limits";
 export type * from "./events/types";
 export { type ContractViolation, isFeedbackEvent, validateEvent } from "./events/validate";
+export type { CorsOptions } from "./server/cors";
+export {
+  createFeedbackHandler,
+  type FeedbackHandler,
+  type FeedbackHandlerOptions,
+  type RelayResponse,
+  type RelayResult,
+} from "./server/createFeedbackHandler";
+export {
+  createLangSmithFeedbackToken,
+  type LangSmithFeedbackToken,
+  type LangSmithFeedbackTokenOptions,
+} from "./server/createLangSmithFeedbackToken";
+export { type NodeRequestLike, type NodeResponseLike, toNodeHandler } from "./server/toNodeHandler";
 export { callbackSink } from "./sinks/callbackSink";
 export { consoleSink } from "./sinks/consoleSink";
 export { fanoutSink } from "./sinks/fanoutSink";
+export { type LangfuseScore, type LangfuseSinkOptions, langfuseScores, langfuseSink } from "./sinks/langfuseSink";
+export { type LangSmithApiSinkOptions, langsmithApiSink } from "./sinks/langsmithApiSink";
+export { type FeedbackUrlResolver, type LangSmithSinkOptions, langsmithSink } from "./sinks/langsmithSink";
 export { type MemorySink, memorySink } from "./sinks/memorySink";
+export { type OtlpSinkOptions, otlpLogRecord, otlpSink } from "./sinks/otlpSink";
+export { type PhoenixAnnotation, type PhoenixSinkOptions, phoenixAnnotation, phoenixSink } from "./sinks/phoenixSink";
 export {
   acceptAll,
   type FeedbackSink,

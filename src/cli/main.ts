@@ -1,7 +1,8 @@
 import type { Command, CommandIO } from "./command";
+import { serve } from "./serve";
 
 // Each subcommand lives in its own file and is listed here.
-const commands: Record<string, Command> = {};
+const commands: Record<string, Command> = { serve };
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`);

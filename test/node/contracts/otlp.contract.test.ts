@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { otlpLogsRequest } from "../../../src/sinks/otlpSink";
+import { everyKind } from "../support/events";
+import { contractsDir } from "./contractsDir";
+import { checkOtlpJson, readProtos } from "./otlpJson";
+
+const dir = path.join(contractsDir(), "otlp");
+const protos = readProtos(dir, ["common.proto", "resource.proto", "logs.proto", "logs_service.proto"]);
+
+describe("OTLP/JSON logs against the JSON mapping of logs.proto", () => {
+  it("the proto walk accepts the specification's own examples", () => {
+    for (const file of ["logs.json", "events.json"]) {
+      const example = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+      expect(checkOtlpJson(protos, "ExportLogsServiceRequest", example)).toEqual([]);
+    }
+  });
+
+  it("the proto walk is real: unknown fields, numbers for 64-bit integers and base64 ids fail", () => {
+    const example = JSON.parse(readFileSync(path.join(dir, "logs.json"), "utf8"));
+    const record = example.resourceLogs[0].scopeLogs[0].logRecords[0];
+    record.timeUnixNano = 1544712660300000000;
+    record.spanId = "7uGbfsPBsXQ=";
+    record.colour = "red";
+    expect(checkOtlpJson(protos, "ExportLogsServiceRequest", example)).toHaveLength(3);
+  });
+
+  it("a batch of every event kind is a valid ExportLogsServiceRequest", () => {
+    const body = otlpLogsRequest(everyKind(), { "deployment.environment.name": "prod" });
+    expect(checkOtlpJson(protos, "ExportLogsServiceRequest", body)).toEqual([]);
+  });
+
+  it("each record is a gen_ai.evaluation.result event parented to the rated span, ids in lowercase hex", () => {
+    const body = otlpLogsRequest(
+      everyKind({ traceId: "4BF92F3577B34DA6A3CE929D0E0E4736", spanId: "00F067AA0BA902B7" }),
+    );
+    const records = body.resourceLogs.flatMap((resource) => resource.scopeLogs.flatMap((scope) => scope.logRecords));
+    for (const record of records) {
+      expect(record.eventName).toBe("gen_ai.evaluation.result");
+      expect(record.traceId).toBe("4bf92f3577b34da6a3ce929d0e0e4736");
+      expect(record.spanId).toBe("00f067aa0ba902b7");
+      expect(record.timeUnixNano).toBe("1795510800123000000");
+      const keys = record.attributes.map((attribute) => attribute.key);
+      expect(keys).toContain("gen_ai.evaluation.name");
+      expect(keys.filter((key) => !key.startsWith("gen_ai.")).every((key) => key.startsWith("feedback."))).toBe(true);
+    }
+  });
+});
