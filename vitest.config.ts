@@ -24,6 +24,9 @@ const browser = { enabled: true, headless: true, provider: chromium, instances: 
 
 export default defineConfig({
   test: {
+    // A generous ceiling for a busy two-core machine: tests assert behaviour, never speed (that is the bench).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         // Unit tests in jsdom: the widgets, hooks and engine, queried by role and name.

@@ -153,6 +153,8 @@ const payloads: Record<string, Shape> = {
  */
 export function validateEvent(event: unknown): ContractViolation | undefined {
   if (!isObject(event)) return { field: "", message: "an event must be a JSON object" };
+  // The type decides which fields belong, so it is checked first.
+  if (event.type === undefined) return { field: "type", message: "type is required" };
   const type = envelope.type?.(event.type, "type");
   if (type) return nested(type, "type");
   return checkShape(event, { ...envelope, ...payloads[event.type as string] });

@@ -44,7 +44,7 @@ describe("createFeedbackHandler", () => {
     const body = await read(response);
     expect(body.results).toEqual([
       { id: bad.id, status: "rejected", field: "fraction", reason: "fraction must be a number from 0 to 1" },
-      { id: "nope", status: "rejected", field: "v", reason: "v is required" },
+      { id: "nope", status: "rejected", field: "type", reason: "type is required" },
     ]);
     expect(sink.events).toEqual([]);
   });
