@@ -59,13 +59,17 @@ export const CopyButton = forwardRef<HTMLButtonElement, CopyButtonProps>(functio
     ...(labels !== undefined && { labels }),
   });
   const Component = asChild ? Slot : "button";
+  const { "aria-label": label, ...buttonProps } = copy.getButtonProps({ ...(onClick && { onClick }) });
+  // Our icon needs the label as its name; the app's own content (text, or its own aria-label) names itself.
+  const ownContent = asChild || children !== undefined;
   const icon = copy.state === "copied" ? (icons?.copied ?? <CheckIcon />) : (icons?.copy ?? <CopyIcon />);
   return (
     <>
       <WidgetTooltip label={tooltip && copy.label}>
         <Component
           ref={ref}
-          {...copy.getButtonProps({ ...(onClick && { onClick }) })}
+          {...buttonProps}
+          {...(!ownContent && { "aria-label": label })}
           {...rest}
           className={clsx(!asChild && "rfl-icon-button", "rfl-copy", className)}
         >

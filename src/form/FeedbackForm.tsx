@@ -27,6 +27,12 @@ export function FeedbackForm({ autoFocus = true, className, ...options }: Feedba
   const formRef = useRef<HTMLFormElement>(null);
   const commentProps = form.getCommentProps();
 
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  // The controls hide once sent; keep a keyboard user's focus in the form, on the thank-you.
+  useEffect(() => {
+    if (status === "submitted" && formRef.current?.contains(document.activeElement)) statusRef.current?.focus();
+  }, [status]);
+
   useEffect(() => {
     if (!autoFocus) return;
     formRef.current?.querySelector<HTMLElement>("button[aria-pressed], textarea")?.focus();
@@ -68,7 +74,13 @@ export function FeedbackForm({ autoFocus = true, className, ...options }: Feedba
           {labels.cancel}
         </button>
       </div>
-      <p role="status" className="rfl-form-status" style={status === "submitted" ? undefined : visuallyHidden}>
+      <p
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        className="rfl-form-status"
+        style={status === "submitted" ? undefined : visuallyHidden}
+      >
         {status === "submitted" ? labels.thanks : ""}
       </p>
     </form>

@@ -40,11 +40,15 @@ export const RegenerateButton = forwardRef<HTMLButtonElement, RegenerateButtonPr
     ...(labels !== undefined && { labels }),
   });
   const Component = asChild ? Slot : "button";
+  const { "aria-label": label, ...buttonProps } = regenerate.getButtonProps({ ...(onClick && { onClick }) });
+  // Our icon needs the label as its name; the app's own content (text, or its own aria-label) names itself.
+  const ownContent = asChild || children !== undefined;
   return (
     <WidgetTooltip label={tooltip && regenerate.label}>
       <Component
         ref={ref}
-        {...regenerate.getButtonProps({ ...(onClick && { onClick }) })}
+        {...buttonProps}
+        {...(!ownContent && { "aria-label": label })}
         {...rest}
         className={clsx(!asChild && "rfl-icon-button", "rfl-regenerate", className)}
       >

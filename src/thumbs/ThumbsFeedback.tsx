@@ -162,13 +162,14 @@ export interface ThumbButtonProps extends ButtonHTMLAttributes<HTMLButtonElement
 
 /**
  * One thumb inside `ThumbsFeedback`, for apps that bring their own button or icon. Your `onClick` runs
- * first and may call `event.preventDefault()` to stop the vote.
+ * first and may call `event.preventDefault()` to stop the vote. With your own content the button is named by
+ * it (its text, or an `aria-label` you give); with ours, by the label.
  *
  * @example
  * ```tsx
  * <ThumbsFeedback>
- *   <ThumbButton thumb="up" asChild><MyIconButton icon="like" /></ThumbButton>
- *   <ThumbButton thumb="down" asChild><MyIconButton icon="dislike" /></ThumbButton>
+ *   <ThumbButton thumb="up" asChild><MyButton>👍 Helpful</MyButton></ThumbButton>
+ *   <ThumbButton thumb="down" asChild><MyButton>👎 Not helpful</MyButton></ThumbButton>
  * </ThumbsFeedback>
  * ```
  */
@@ -179,14 +180,17 @@ export const ThumbButton = forwardRef<HTMLButtonElement, ThumbButtonProps>(funct
   const context = useContext(ThumbsContext);
   if (!context) throw new Error("<ThumbButton> must be used inside <ThumbsFeedback>.");
   const { thumbs, icons, tooltips, onRated } = context;
-  const props = thumbs.getButtonProps(thumb);
+  const { "aria-label": label, ...props } = thumbs.getButtonProps(thumb);
   const Component = asChild ? Slot : "button";
+  // Our icon needs the label as its name; the app's own content (text, or its own aria-label) names itself.
+  const ownContent = asChild || children !== undefined;
   const icon = thumb === "up" ? (icons?.thumbUp ?? <ThumbUpIcon />) : (icons?.thumbDown ?? <ThumbDownIcon />);
   return (
-    <WidgetTooltip label={tooltips && props["aria-label"]}>
+    <WidgetTooltip label={tooltips && label}>
       <Component
         ref={ref}
         {...props}
+        {...(!ownContent && { "aria-label": label })}
         {...rest}
         className={clsx(!asChild && "rfl-icon-button", "rfl-thumb", className)}
         onClick={composeEventHandlers(onClick, () => onRated(thumb, thumbs.rate(thumb)))}

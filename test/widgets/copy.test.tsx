@@ -90,7 +90,7 @@ describe("CopyButton", () => {
         </button>
       </CopyButton>,
     );
-    const button = screen.getByRole("button", { name: "Copy" });
+    const button = screen.getByRole("button", { name: "Copy answer" });
     expect(button).toHaveClass("app-button");
     await user.click(button);
     expect(await delivered()).toHaveLength(0);

@@ -94,7 +94,7 @@ describe("RegenerateButton", () => {
         </button>
       </RegenerateButton>,
     );
-    await user.click(screen.getByRole("button", { name: "Regenerate" }));
+    await user.click(screen.getByRole("button", { name: "Retry" }));
     expect(onRegenerate).not.toHaveBeenCalled();
   });
 });
