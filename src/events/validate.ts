@@ -16,7 +16,7 @@ const string: Check = (value) => (typeof value === "string" ? undefined : "must 
 const nonEmpty: Check = (value) =>
   typeof value === "string" && value.length > 0 ? undefined : "must be a non-empty string";
 const number =
-  (min: number, max = Number.POSITIVE_INFINITY, integer = false): Check =>
+  (min: number, max = Infinity, integer = false): Check =>
   (value) =>
     typeof value === "number" &&
     Number.isFinite(value) &&
@@ -24,7 +24,7 @@ const number =
     value <= max &&
     (!integer || Number.isInteger(value))
       ? undefined
-      : `must be ${integer ? "an integer" : "a number"} ${max === Number.POSITIVE_INFINITY ? `of at least ${min}` : `from ${min} to ${max}`}`;
+      : `must be ${integer ? "an integer" : "a number"} ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}`;
 const oneOf =
   (...allowed: unknown[]): Check =>
   (value) =>
@@ -58,12 +58,12 @@ function jsonValue(value: unknown, field: string, depth = 0): string | undefined
 // A check that returns a full "<path> <problem>" sentence for nested fields.
 type NestedCheck = (value: unknown, field: string) => ContractViolation | string | undefined;
 
-const rating = oneOf("up", "down", null);
+const rating = /* @__PURE__ */ oneOf("up", "down", null);
 
 const ENVELOPE: Record<string, Check | NestedCheck> = {
   id: (value) => (typeof value === "string" && UUID_V7.test(value) ? undefined : "must be a lowercase UUID v7"),
-  v: oneOf(1),
-  type: oneOf("rating", "copy", "regenerate", "edit", "abandon", "custom"),
+  v: /* @__PURE__ */ oneOf(1),
+  type: /* @__PURE__ */ oneOf("rating", "copy", "regenerate", "edit", "abandon", "custom"),
   ts: (value) =>
     typeof value === "string" && ISO_UTC.test(value) && !Number.isNaN(Date.parse(value))
       ? undefined
@@ -99,10 +99,10 @@ const ENVELOPE: Record<string, Check | NestedCheck> = {
     const problem = jsonValue(value, field);
     return problem ? { field, message: problem } : undefined;
   },
-  truncated: oneOf(true),
+  truncated: /* @__PURE__ */ oneOf(true),
 };
 
-const count = number(0, Number.POSITIVE_INFINITY, true);
+const count = /* @__PURE__ */ number(0, Infinity, true);
 
 const PAYLOADS: Record<string, Record<string, [Check | NestedCheck, "required" | "optional"]>> = {
   rating: {
@@ -116,13 +116,13 @@ const PAYLOADS: Record<string, Record<string, [Check | NestedCheck, "required" |
     comment: [string, "optional"],
   },
   copy: {
-    source: [oneOf("button", "selection", "code"), "required"],
+    source: [/* @__PURE__ */ oneOf("button", "selection", "code"), "required"],
     chars: [count, "required"],
-    fraction: [number(0, 1), "required"],
+    fraction: [/* @__PURE__ */ number(0, 1), "required"],
     text: [string, "optional"],
   },
   regenerate: {
-    attempt: [number(1, Number.POSITIVE_INFINITY, true), "required"],
+    attempt: [/* @__PURE__ */ number(1, Infinity, true), "required"],
     previousContent: [string, "optional"],
   },
   edit: {
@@ -162,12 +162,12 @@ const PAYLOADS: Record<string, Record<string, [Check | NestedCheck, "required" |
       },
       "required",
     ],
-    durationMs: [number(0), "required"],
+    durationMs: [/* @__PURE__ */ number(0), "required"],
     accepted: [boolean, "required"],
   },
   abandon: {
-    dwellMs: [number(0), "required"],
-    cause: [oneOf("hidden", "unmounted", "replaced"), "required"],
+    dwellMs: [/* @__PURE__ */ number(0), "required"],
+    cause: [/* @__PURE__ */ oneOf("hidden", "unmounted", "replaced"), "required"],
   },
   custom: {
     name: [nonEmpty, "required"],
