@@ -94,13 +94,13 @@ export function ThumbsFeedback({
     [followUpOn],
   );
 
+  const formForRef = useRef(formFor);
+  formForRef.current = formFor;
   const closeForm = useCallback((thanked: boolean) => {
-    setFormFor((opener) => {
-      // Back to the thumb that opened the form, so keyboard users continue where they were.
-      if (opener)
-        queueMicrotask(() => rootRef.current?.querySelector<HTMLElement>(`[data-thumb="${opener}"]`)?.focus());
-      return null;
-    });
+    // Back to the thumb that opened the form, so keyboard users continue where they were.
+    const opener = formForRef.current;
+    if (opener) rootRef.current?.querySelector<HTMLElement>(`[data-thumb="${opener}"]`)?.focus();
+    setFormFor(null);
     setThanks(thanked);
   }, []);
 

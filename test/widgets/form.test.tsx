@@ -187,3 +187,28 @@ describe("the follow-up form", () => {
     warn.mockRestore();
   });
 });
+
+describe("useFeedbackForm", () => {
+  it("cuts a comment set past the limit, without splitting a character, in state and in the event", async () => {
+    const { useFeedbackForm } = await import("../../src");
+    function Headless() {
+      const form = useFeedbackForm({ rating: "up", commentMaxLength: 5 });
+      return (
+        <form {...form.getFormProps()}>
+          <p {...form.getTitleProps()}>Why?</p>
+          <button type="button" onClick={() => form.setComment("abcd😀 and more")}>
+            Fill
+          </button>
+          <output>{form.comment}</output>
+          <button {...form.getSubmitProps()}>Send</button>
+        </form>
+      );
+    }
+    const { sink, user } = renderInMessage(<Headless />);
+    await user.click(screen.getByRole("button", { name: "Fill" }));
+    expect(screen.getByRole("status")).toHaveTextContent(/^abcd$/);
+    await user.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(sink.events).toHaveLength(1));
+    expect(sink.events[0]).toMatchObject({ value: "up", comment: "abcd" });
+  });
+});

@@ -201,3 +201,16 @@ describe("useThumbs", () => {
     expect(sink.events[0]).toMatchObject({ value: "down", previous: null });
   });
 });
+
+describe("tooltips", () => {
+  it("shows the label as a tooltip on keyboard focus, overridable, and can be turned off", async () => {
+    const { user, unmount } = renderInMessage(<ThumbsFeedback labels={{ thumbUp: "Helpful" }} />);
+    await user.tab();
+    expect(await screen.findByRole("tooltip")).toHaveTextContent("Helpful");
+    unmount();
+    const second = renderInMessage(<ThumbsFeedback tooltips={false} />);
+    await second.user.tab();
+    expect(up()).toHaveFocus();
+    expect(screen.queryByRole("tooltip")).not.toBeInTheDocument();
+  });
+});
