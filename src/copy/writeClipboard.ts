@@ -3,6 +3,11 @@
  * only allow clipboard writes during a user gesture. Uses `navigator.clipboard` and falls back to a hidden
  * textarea and `document.execCommand("copy")` where that is missing or refused (plain HTTP, old browsers).
  * Resolves to whether the text was copied; never rejects.
+ *
+ * @example
+ * ```tsx
+ * <button type="button" onClick={async () => setCopied(await writeClipboard(code))}>Copy code</button>
+ * ```
  */
 export async function writeClipboard(text: string): Promise<boolean> {
   if (typeof navigator !== "undefined" && navigator.clipboard?.writeText) {

@@ -10,7 +10,14 @@ export interface Reason {
   label: string;
 }
 
-/** The contract's error modes: the default chips after a thumbs-down. */
+/**
+ * The contract's error modes: the default chips after a thumbs-down.
+ *
+ * @example
+ * ```tsx
+ * <ThumbsFeedback reasons={{ down: [...DEFAULT_DOWN_REASONS, { key: "outdated", label: "Out of date" }] }} />
+ * ```
+ */
 export const DEFAULT_DOWN_REASONS: readonly string[] = [
   "hallucination",
   "format",

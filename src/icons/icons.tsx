@@ -1,6 +1,14 @@
 import type { ReactNode, SVGProps } from "react";
 
-/** The icons a widget draws; pass any of them (an SVG, an icon font's element, text) to replace ours. */
+/**
+ * The icons a widget draws; pass any of them (an SVG, an icon font's element, text) to replace ours. The
+ * default icons are exported too (`ThumbUpIcon`, `ThumbDownIcon`, `CopyIcon`, `CheckIcon`, `RegenerateIcon`).
+ *
+ * @example
+ * ```tsx
+ * <ThumbsFeedback icons={{ thumbUp: <HeartIcon />, thumbDown: <BrokenHeartIcon /> }} />
+ * ```
+ */
 export interface WidgetIcons {
   thumbUp?: ReactNode;
   thumbDown?: ReactNode;

@@ -35,7 +35,14 @@ export interface FeedbackLabels {
 /** Overrides for some labels; `reasons` is merged key by key. */
 export type LabelOverrides = Partial<Omit<FeedbackLabels, "reasons">> & { reasons?: Record<string, string> };
 
-/** The English defaults. */
+/**
+ * The English defaults.
+ *
+ * @example
+ * ```tsx
+ * <FeedbackProvider sink={sink} labels={{ thumbUp: "Gute Antwort", reasons: { hallucination: "Erfunden" } }}>
+ * ```
+ */
 export const defaultLabels: FeedbackLabels = {
   thumbsGroup: "Rate this response",
   thumbUp: "Good response",
