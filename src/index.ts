@@ -2,12 +2,38 @@
 
 // The client entry: widgets, hooks, the provider and the browser-safe sinks.
 
+export { CopyButton, type CopyButtonProps } from "./copy/CopyButton";
+export { COPIED_MS, type CopyState, type UseCopyOptions, type UseCopyResult, useCopy } from "./copy/useCopy";
+export { writeClipboard } from "./copy/writeClipboard";
 export type { ReportError, Transport } from "./delivery/types";
 export { FeedbackError, type FeedbackErrorKind } from "./errors";
 export type { EmitInput, EnvelopeFields } from "./events/createEvent";
 export { MAX_TEXT_BYTES } from "./events/limits";
 export type * from "./events/types";
 export { type ContractViolation, isFeedbackEvent, validateEvent } from "./events/validate";
+export { FeedbackForm, type FeedbackFormProps } from "./form/FeedbackForm";
+export {
+  DEFAULT_DOWN_REASONS,
+  DEFAULT_UP_REASONS,
+  type Reason,
+  type ReasonOption,
+} from "./form/reasons";
+export {
+  DEFAULT_COMMENT_MAX_LENGTH,
+  type FeedbackFormStatus,
+  type FeedbackFormValues,
+  type UseFeedbackFormOptions,
+  type UseFeedbackFormResult,
+  useFeedbackForm,
+} from "./form/useFeedbackForm";
+export {
+  CheckIcon,
+  CopyIcon,
+  RegenerateIcon,
+  ThumbDownIcon,
+  ThumbUpIcon,
+  type WidgetIcons,
+} from "./icons/icons";
 export {
   type AssistantUiFeedback,
   type AssistantUiFeedbackAdapter,
@@ -16,6 +42,8 @@ export {
   createAssistantUiFeedbackAdapter,
   useAssistantUiFeedbackAdapter,
 } from "./integrations/assistantUi";
+export { defaultLabels, type FeedbackLabels, type LabelOverrides } from "./labels/defaultLabels";
+export { useLabels } from "./labels/useLabels";
 export type { FeedbackMessageScope } from "./provider/context";
 export { FeedbackMessage, type FeedbackMessageProps, useFeedbackMessage } from "./provider/FeedbackMessage";
 export { FeedbackProvider, type FeedbackProviderProps } from "./provider/FeedbackProvider";
@@ -27,6 +55,15 @@ export {
   type TransportFactory,
 } from "./provider/feedbackClient";
 export { type FeedbackApi, useFeedback } from "./provider/useFeedback";
+export { RegenerateButton, type RegenerateButtonProps } from "./regenerate/RegenerateButton";
+export {
+  type RegenerateRequest,
+  type RegenerateState,
+  type UseRegenerateOptions,
+  type UseRegenerateResult,
+  useRegenerate,
+} from "./regenerate/useRegenerate";
+export type { WidgetSettings } from "./shared/WidgetSettings";
 export { callbackSink } from "./sinks/callbackSink";
 export { consoleSink } from "./sinks/consoleSink";
 export { fanoutSink } from "./sinks/fanoutSink";
@@ -43,3 +80,11 @@ export {
   type SendOptions,
   type SendResult,
 } from "./sinks/types";
+export { ThumbButton, type ThumbButtonProps, ThumbsFeedback, type ThumbsFeedbackProps } from "./thumbs/ThumbsFeedback";
+export {
+  type Thumb,
+  type ThumbButtonPropsFromHook,
+  type UseThumbsOptions,
+  type UseThumbsResult,
+  useThumbs,
+} from "./thumbs/useThumbs";

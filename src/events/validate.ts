@@ -26,14 +26,14 @@ const number =
     typeof value === "number" && value >= min && value <= max && (!integer || Number.isInteger(value))
       ? undefined
       : `must be ${integer ? "an integer" : "a number"} from ${min}${max < Number.POSITIVE_INFINITY ? ` to ${max}` : " up"}`;
-const count = number(0, Number.POSITIVE_INFINITY, true);
+const count = /* @__PURE__ */ number(0, Number.POSITIVE_INFINITY, true);
 const oneOf =
   (...allowed: unknown[]): Rule =>
   (value) =>
     allowed.includes(value) ? undefined : `must be one of ${allowed.map((item) => JSON.stringify(item)).join(", ")}`;
 const optional = (rule: Rule): Rule =>
   Object.assign((value: unknown, path: string) => rule(value, path), { optional: true as const });
-const rating = oneOf("up", "down", null);
+const rating = /* @__PURE__ */ oneOf("up", "down", null);
 
 const list =
   (item: Rule, what: string): Rule =>

@@ -1,4 +1,5 @@
 import { type ReactNode, useContext, useMemo } from "react";
+import { useSelectionCopy } from "../copy/useSelectionCopy";
 import type { JsonObject, PromptMessage } from "../events/types";
 import { FeedbackMessageContext, type FeedbackMessageScope } from "./context";
 
@@ -22,7 +23,8 @@ export interface FeedbackMessageProps {
 }
 
 /**
- * The scope that every widget inside reports about, so widgets need no repeated props.
+ * The scope that every widget inside reports about, so widgets need no repeated props. It also hears native
+ * copies (Ctrl/Cmd+C) of a selection inside and emits them as `copy` events.
  *
  * @example
  * ```tsx
@@ -52,7 +54,15 @@ export function FeedbackMessage({
     if (metadata !== undefined) fields.metadata = metadata;
     return fields;
   }, [messageId, traceId, spanId, runId, content, prompt, metadata]);
-  return <FeedbackMessageContext.Provider value={scope}>{children}</FeedbackMessageContext.Provider>;
+  const onCopy = useSelectionCopy(scope);
+  // `display: contents` keeps the app's layout as it was; the element is only there to hear native copies.
+  return (
+    <FeedbackMessageContext.Provider value={scope}>
+      <div className="rfl-message" data-message-id={messageId} style={{ display: "contents" }} onCopy={onCopy}>
+        {children}
+      </div>
+    </FeedbackMessageContext.Provider>
+  );
 }
 
 /**

@@ -1,9 +1,10 @@
 import { type ReactNode, useEffect, useLayoutEffect, useState } from "react";
+import { useStableWidgetSettings, type WidgetSettings, WidgetSettingsContext } from "../shared/WidgetSettings";
 import { FeedbackClientContext } from "./context";
 import { createFeedbackClient, type FeedbackConfig } from "./feedbackClient";
 
 /** Props of `FeedbackProvider`: one app's feedback configuration. */
-export interface FeedbackProviderProps extends FeedbackConfig {
+export interface FeedbackProviderProps extends FeedbackConfig, WidgetSettings {
   children?: ReactNode;
 }
 
@@ -29,11 +30,16 @@ const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : 
  * }
  * ```
  */
-export function FeedbackProvider({ children, ...config }: FeedbackProviderProps) {
+export function FeedbackProvider({ children, labels, includeCopiedText, ...config }: FeedbackProviderProps) {
   const [client] = useState(() => createFeedbackClient(config));
   useIsomorphicLayoutEffect(() => {
     client.configure(config);
   });
   useEffect(() => () => client.close(), [client]);
-  return <FeedbackClientContext.Provider value={client}>{children}</FeedbackClientContext.Provider>;
+  const settings = useStableWidgetSettings({ labels, includeCopiedText });
+  return (
+    <FeedbackClientContext.Provider value={client}>
+      <WidgetSettingsContext.Provider value={settings}>{children}</WidgetSettingsContext.Provider>
+    </FeedbackClientContext.Provider>
+  );
 }

@@ -1,0 +1,116 @@
+import { type MouseEvent, useCallback, useContext, useEffect, useRef, useState } from "react";
+import type { CopyEvent } from "../events/types";
+import type { LabelOverrides } from "../labels/defaultLabels";
+import { useLabels } from "../labels/useLabels";
+import { composeEventHandlers } from "../shared/composeEventHandlers";
+import { useWidgetEmit } from "../shared/useWidgetEmit";
+import { WidgetSettingsContext } from "../shared/WidgetSettings";
+import { writeClipboard } from "./writeClipboard";
+
+/** How long "Copied" (or "Copy failed") stays, in milliseconds. */
+export const COPIED_MS = 1500;
+
+/** idle, or copied / failed for `COPIED_MS` after a click. */
+export type CopyState = "idle" | "copied" | "failed";
+
+/** Options of `useCopy`. */
+export interface UseCopyOptions {
+  /** What to copy; defaults to the enclosing `FeedbackMessage`'s `content`. */
+  text?: string;
+  /** `"code"` for a code block's copy button (default `"button"`). */
+  source?: "button" | "code";
+  /** Put the copied text into the event (default: the provider's `includeCopiedText`, else false). */
+  includeText?: boolean;
+  /** The message; defaults to the enclosing `FeedbackMessage`. */
+  messageId?: string;
+  disabled?: boolean;
+  /** After a successful copy, with the `copy` event as sent (`null` when it was not sent). */
+  onCopied?: (event: CopyEvent | null) => void;
+  labels?: LabelOverrides;
+}
+
+/** What `useCopy` returns. */
+export interface UseCopyResult {
+  state: CopyState;
+  /** True when there is nothing to copy, or `disabled` was set. */
+  disabled: boolean;
+  /** The label for the current state: "Copy", "Copied" or "Copy failed". */
+  label: string;
+  /** Copies and emits; call it inside a click. Resolves to whether the text was copied. */
+  copy: () => Promise<boolean>;
+  getButtonProps: (own?: { onClick?: (event: MouseEvent<HTMLButtonElement>) => void }) => {
+    type: "button";
+    "aria-label": string;
+    "data-state": CopyState;
+    disabled: boolean | undefined;
+    onClick: (event: MouseEvent<HTMLButtonElement>) => void;
+  };
+}
+
+/**
+ * Copy to the clipboard with a short "Copied" state, for your own button. Emits `copy` with
+ * `source: "button"` (or `"code"`), the copied length and its share of the message.
+ *
+ * @example
+ * ```tsx
+ * function MyCopy() {
+ *   const copy = useCopy();
+ *   return <MyButton {...copy.getButtonProps()}>{copy.label}</MyButton>;
+ * }
+ * ```
+ */
+export function useCopy(options: UseCopyOptions = {}): UseCopyResult {
+  const { emit, scope } = useWidgetEmit("useCopy()", options.messageId);
+  const { includeCopiedText } = useContext(WidgetSettingsContext);
+  const labels = useLabels(options.labels);
+  const [state, setState] = useState<CopyState>("idle");
+  const text = options.text ?? scope.content;
+  const disabled = Boolean(options.disabled) || !text;
+  const latest = useRef({ options, text, content: scope.content, includeCopiedText });
+  latest.current = { options, text, content: scope.content, includeCopiedText };
+
+  useEffect(() => {
+    if (state === "idle") return;
+    const timer = setTimeout(() => setState("idle"), COPIED_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  const copy = useCallback(async () => {
+    const { options, text, content, includeCopiedText } = latest.current;
+    if (!text || options.disabled) return false;
+    // First thing in the click: the browser allows the write only during the user gesture.
+    const copied = await writeClipboard(text);
+    if (!copied) {
+      setState("failed");
+      return false;
+    }
+    const includeText = options.includeText ?? includeCopiedText ?? false;
+    const event = emit({
+      type: "copy",
+      source: options.source ?? "button",
+      chars: text.length,
+      fraction: content ? Math.min(1, text.length / Math.max(1, content.length)) : 1,
+      ...(includeText ? { text } : {}),
+    }) as CopyEvent | null;
+    setState("copied");
+    options.onCopied?.(event);
+    return true;
+  }, [emit]);
+
+  const label = state === "copied" ? labels.copied : state === "failed" ? labels.copyFailed : labels.copy;
+  return {
+    state,
+    disabled,
+    label,
+    copy,
+    getButtonProps: (own = {}) => ({
+      type: "button",
+      "aria-label": label,
+      "data-state": state,
+      disabled: disabled || undefined,
+      onClick: composeEventHandlers(own.onClick, () => {
+        void copy();
+      }),
+    }),
+  };
+}

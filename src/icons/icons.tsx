@@ -1,0 +1,86 @@
+import type { ReactNode, SVGProps } from "react";
+
+/**
+ * The icons a widget draws; pass any of them (an SVG, an icon font's element, text) to replace ours. The
+ * default icons are exported too (`ThumbUpIcon`, `ThumbDownIcon`, `CopyIcon`, `CheckIcon`, `RegenerateIcon`).
+ *
+ * @example
+ * ```tsx
+ * <ThumbsFeedback icons={{ thumbUp: <HeartIcon />, thumbDown: <BrokenHeartIcon /> }} />
+ * ```
+ */
+export interface WidgetIcons {
+  thumbUp?: ReactNode;
+  thumbDown?: ReactNode;
+  copy?: ReactNode;
+  copied?: ReactNode;
+  regenerate?: ReactNode;
+}
+
+// Decorative: the button around the icon carries the accessible name.
+function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
+  return (
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      width="1em"
+      height="1em"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className="rfl-icon"
+      {...props}
+    >
+      {children}
+    </svg>
+  );
+}
+
+export function ThumbUpIcon() {
+  return (
+    <Icon>
+      <path d="M7 10v12" />
+      <path d="M15 5.88 14 10h5.83a2 2 0 0 1 1.92 2.56l-2.33 8A2 2 0 0 1 17.5 22H4a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2h2.76a2 2 0 0 0 1.79-1.11L12 2a3.13 3.13 0 0 1 3 3.88Z" />
+    </Icon>
+  );
+}
+
+export function ThumbDownIcon() {
+  return (
+    <Icon>
+      <path d="M17 14V2" />
+      <path d="M9 18.12 10 14H4.17a2 2 0 0 1-1.92-2.56l2.33-8A2 2 0 0 1 6.5 2H20a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2h-2.76a2 2 0 0 0-1.79 1.11L12 22a3.13 3.13 0 0 1-3-3.88Z" />
+    </Icon>
+  );
+}
+
+export function CopyIcon() {
+  return (
+    <Icon>
+      <rect width="14" height="14" x="8" y="8" rx="2" ry="2" />
+      <path d="M4 16c-1.1 0-2-.9-2-2V4c0-1.1.9-2 2-2h10c1.1 0 2 .9 2 2" />
+    </Icon>
+  );
+}
+
+export function CheckIcon() {
+  return (
+    <Icon>
+      <path d="M20 6 9 17l-5-5" />
+    </Icon>
+  );
+}
+
+export function RegenerateIcon() {
+  return (
+    <Icon>
+      <path d="M3 12a9 9 0 0 1 9-9 9.75 9.75 0 0 1 6.74 2.74L21 8" />
+      <path d="M21 3v5h-5" />
+      <path d="M21 12a9 9 0 0 1-9 9 9.75 9.75 0 0 1-6.74-2.74L3 16" />
+      <path d="M8 16H3v5" />
+    </Icon>
+  );
+}

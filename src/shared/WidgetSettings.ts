@@ -1,0 +1,35 @@
+import { createContext, useRef } from "react";
+import type { LabelOverrides } from "../labels/defaultLabels";
+
+/** Widget options set once on `FeedbackProvider`. Kept apart from the engine, which knows nothing of UI. */
+export interface WidgetSettings {
+  /** Label overrides for every widget below (e.g. a translation). */
+  labels?: LabelOverrides | undefined;
+  /** Put the copied text itself into `copy` events (off by default: it may hold personal data). */
+  includeCopiedText?: boolean | undefined;
+}
+
+export const WidgetSettingsContext = /* @__PURE__ */ createContext<WidgetSettings>({});
+
+function sameEntries(a: object | undefined, b: object | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  return keysA.every((key) => Object.is(a[key as keyof typeof a], b[key as keyof typeof b]));
+}
+
+/**
+ * The settings as one object that keeps its identity while their content is the same: an app that writes
+ * `labels={{ copy: "Kopieren" }}` inline must not re-render every widget on each render of the provider.
+ */
+export function useStableWidgetSettings(settings: WidgetSettings): WidgetSettings {
+  const ref = useRef(settings);
+  const previous = ref.current;
+  const same =
+    previous.includeCopiedText === settings.includeCopiedText &&
+    sameEntries({ ...previous.labels, reasons: undefined }, { ...settings.labels, reasons: undefined }) &&
+    sameEntries(previous.labels?.reasons, settings.labels?.reasons);
+  if (!same) ref.current = settings;
+  return ref.current;
+}

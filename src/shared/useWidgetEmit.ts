@@ -1,0 +1,39 @@
+import { useCallback, useContext, useRef } from "react";
+import type { EmitInput } from "../events/createEvent";
+import type { FeedbackEvent } from "../events/types";
+import { FeedbackMessageContext, type FeedbackMessageScope, useFeedbackClient } from "../provider/context";
+import type { FeedbackClient } from "../provider/feedbackClient";
+
+/** What a widget knows about the message it reports on, and how it emits about it. */
+export interface WidgetEmitter {
+  client: FeedbackClient;
+  messageId: string;
+  /** The enclosing `FeedbackMessage` scope, or only the id when the widget was given another message's id. */
+  scope: FeedbackMessageScope;
+  /** Emits about this message; stable identity, reads the newest scope. */
+  emit: (input: EmitInput) => FeedbackEvent | null;
+}
+
+/**
+ * Finds the message a widget reports on: its `messageId` prop, else the enclosing `FeedbackMessage`. Throws a
+ * sentence saying what to add when there is neither: a programming error, caught on first render.
+ */
+export function useWidgetEmit(caller: string, messageIdProp: string | undefined): WidgetEmitter {
+  const client = useFeedbackClient(caller);
+  const enclosing = useContext(FeedbackMessageContext);
+  const messageId = messageIdProp ?? enclosing?.messageId;
+  if (!messageId) {
+    throw new Error(
+      `${caller} does not know which message it rates. Put it inside <FeedbackMessage messageId={message.id}>, or pass it messageId="...".`,
+    );
+  }
+  // Another message's id: the enclosing scope's trace and content would be wrong, so use the id alone.
+  const scope = enclosing && enclosing.messageId === messageId ? enclosing : { messageId };
+  const scopeRef = useRef(scope);
+  scopeRef.current = scope;
+  const emit = useCallback(
+    (input: EmitInput) => client.emit({ ...input, messageId: scopeRef.current.messageId }, scopeRef.current),
+    [client],
+  );
+  return { client, messageId, scope, emit };
+}
