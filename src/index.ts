@@ -2,6 +2,8 @@
 
 // The client entry: widgets, hooks, the provider and the browser-safe sinks.
 
+export { type DeliveryQueueConfig, deliveryQueue } from "./delivery/deliveryQueue";
+export type { DeliveryOptions } from "./delivery/options";
 export type { ReportError, Transport } from "./delivery/types";
 export { FeedbackError, type FeedbackErrorKind } from "./errors";
 export type { EmitInput, EnvelopeFields } from "./events/createEvent";
@@ -22,6 +24,7 @@ export { type FeedbackApi, useFeedback } from "./provider/useFeedback";
 export { callbackSink } from "./sinks/callbackSink";
 export { consoleSink } from "./sinks/consoleSink";
 export { fanoutSink } from "./sinks/fanoutSink";
+export { type HttpSinkOptions, type HttpSinkResponse, httpSink } from "./sinks/httpSink";
 export { type MemorySink, memorySink } from "./sinks/memorySink";
 export {
   acceptAll,

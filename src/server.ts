@@ -7,7 +7,9 @@ export { type ContractViolation, isFeedbackEvent, validateEvent } from "./events
 export { callbackSink } from "./sinks/callbackSink";
 export { consoleSink } from "./sinks/consoleSink";
 export { fanoutSink } from "./sinks/fanoutSink";
+export { type HttpSinkOptions, type HttpSinkResponse, httpSink } from "./sinks/httpSink";
 export { type MemorySink, memorySink } from "./sinks/memorySink";
+export { parseRetryAfter } from "./sinks/retryAfter";
 export {
   acceptAll,
   type FeedbackSink,

@@ -34,6 +34,10 @@ export function FeedbackProvider({ children, ...config }: FeedbackProviderProps)
   useIsomorphicLayoutEffect(() => {
     client.configure(config);
   });
-  useEffect(() => () => client.close(), [client]);
+  useEffect(() => {
+    // Sends what an earlier page left behind; StrictMode's second mount starts it again after the close.
+    client.start();
+    return () => client.close();
+  }, [client]);
   return <FeedbackClientContext.Provider value={client}>{children}</FeedbackClientContext.Provider>;
 }
