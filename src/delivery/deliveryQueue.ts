@@ -429,6 +429,17 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
     forgetHeld();
   };
 
+  /** Ends this tab's holds in the store, so another tab (or the next start) may take those events at once. */
+  const releaseHolds = () => {
+    if (store.kind !== "indexeddb") return;
+    const now = Date.now();
+    const released = [...held.values()]
+      .filter((item) => !inFlight.has(item.record.id))
+      .map((item) => ({ ...item.record, leaseUntil: now }));
+    // Queued after the pending writes, so it also reaches events still being written.
+    if (released.length > 0) void withStore((current) => current.update(released)).catch(() => undefined);
+  };
+
   // ─── Lifecycle ──────────────────────────────────────────────────────────────────────────────────────────
 
   const start = () => {
@@ -467,6 +478,7 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
     wakeTimer = undefined;
     wakeAt = Number.POSITIVE_INFINITY;
     void persist();
+    releaseHolds();
     // The store stays open: sends still in flight settle into it, and a restart (React's StrictMode mounts
     // twice) goes on with it.
     leaveTabs();
