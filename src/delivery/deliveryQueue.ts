@@ -12,8 +12,9 @@ import { joinTabs, type TabPresence } from "./tabPresence";
 import type { ReportError, Transport } from "./types";
 
 /**
- * A page-exit request must stay under the browser's 64 KiB keepalive quota; the margin leaves room for a
- * sink whose wire format is a little bigger than our JSON.
+ * Browsers allow 64 KiB of keepalive request bodies in flight per page, all requests together: page-exit
+ * chunks stay under this, and the next chunk leaves when an earlier one has finished. The margin leaves room
+ * for a sink whose wire format is a little bigger than our JSON.
  */
 export const EXIT_CHUNK_BYTES = 60 * 1024;
 
@@ -84,7 +85,6 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
 
   let failures = 0;
   let pausedUntil = 0;
-  let pausedByServer = false;
   let draining: Promise<void> | undefined;
   let drainAgain = false;
   let drainAll = false;
@@ -258,7 +258,6 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
         random,
       );
       pausedUntil = Math.max(pausedUntil, Date.now() + delay);
-      pausedByServer = result.retryAfterMs !== undefined;
       if (failures === 1) {
         report("sink", `${sink.name} could not take ${retried.length + gaveUp.length} event(s) (${why}); retrying`, {
           eventIds: [...retried.map((record) => record.id), ...gaveUp],
@@ -275,7 +274,6 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
       armWake(pausedUntil);
     } else if (done.length > 0) {
       failures = 0;
-      pausedByServer = false;
     }
     const removed = [...done, ...refused, ...gaveUp];
     if (removed.length > 0) await withStore((current) => current.remove(removed)).catch(() => undefined);
@@ -303,6 +301,10 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
   };
 
   const waitingCount = () => held.size - inFlight.size;
+  const chunkBytes = (chunk: readonly StoredEvent[]) => chunk.reduce((sum, record) => sum + record.bytes, 13);
+  /** Page-exit chunks not started yet, and the bytes of those in flight. */
+  const exitChunks: StoredEvent[][] = [];
+  let exitBytesInFlight = 0;
 
   const drainOnce = async (all: boolean) => {
     await persist();
@@ -316,7 +318,7 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
       if (!all && waitingCount() < options.batchSize) return;
       const liveOwners = await (presence?.liveTabs() ?? Promise.resolve(undefined));
       const takenAt = Date.now();
-      const { records, nextAt } = await withStore((current) =>
+      const { records, nextAt, heldBy } = await withStore((current) =>
         current.take({
           owner: presence?.id ?? "",
           now: takenAt,
@@ -327,6 +329,7 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
           liveOwners,
         }),
       );
+      watchOtherTabs(heldBy);
       // A page-exit send may have started on some of these while the take ran: those are not sent twice.
       const batch = records.filter((record) => !inFlight.has(record.id));
       if (batch.length === 0) {
@@ -339,6 +342,19 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
       }
       const ok = await sendBatch(batch, false);
       if (!ok) return;
+    }
+  };
+
+  /** Tabs whose end this tab waits for, to take over what they hold. */
+  const watched = new Set<string>();
+  const watchOtherTabs = (owners: readonly string[]) => {
+    for (const owner of owners) {
+      if (watched.has(owner) || !presence) continue;
+      watched.add(owner);
+      void presence.whenGone(owner).then(() => {
+        watched.delete(owner);
+        requestDrain(true);
+      });
     }
   };
 
@@ -406,7 +422,9 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
   const sendOnExit = () => {
     if (!started) return;
     void persist();
-    if (!isOnline() || (pausedByServer && Date.now() < pausedUntil)) return;
+    // Offline, or backing off from a failing endpoint: a request now would likely fail, or land after another
+    // tab (or the next load) has sent the same events. They stay stored instead.
+    if (!isOnline() || Date.now() < pausedUntil) return;
     const now = Date.now();
     const leaving: StoredEvent[] = [];
     for (const [id, item] of held) {
@@ -417,11 +435,31 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
     }
     for (const chunk of splitIntoBatches(leaving, { maxCount: options.batchSize, maxBytes: EXIT_CHUNK_BYTES })) {
       for (const record of chunk) inFlight.add(record.id);
+      exitChunks.push(chunk);
+    }
+    pumpExitChunks();
+  };
+
+  /** Starts waiting page-exit chunks while they fit in the keepalive quota together with those in flight. */
+  function pumpExitChunks() {
+    while (exitChunks.length > 0) {
+      if (!presence) {
+        // This tab has let go of its events (back/forward cache): another tab may be sending them now.
+        for (const chunk of exitChunks.splice(0)) for (const record of chunk) inFlight.delete(record.id);
+        return;
+      }
+      const chunk = exitChunks[0] as StoredEvent[];
+      const bytes = chunkBytes(chunk);
+      if (exitBytesInFlight > 0 && exitBytesInFlight + bytes > EXIT_CHUNK_BYTES) return;
+      exitChunks.shift();
+      exitBytesInFlight += bytes;
       void sendBatch(chunk, true).then((ok) => {
+        exitBytesInFlight -= bytes;
+        pumpExitChunks();
         if (!ok || waitingCount() > 0) armBatchTimer();
       });
     }
-  };
+  }
 
   const leaveTabs = () => {
     presence?.leave();
@@ -448,10 +486,12 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
     presence = joinTabs();
     openStorage();
     const stopExit = watchPageExit({
-      onExit: (reason) => {
+      onExit: (_reason, cached) => {
         sendOnExit();
-        // Going into the back/forward cache (or away): stop being seen as alive, so other tabs may take over.
-        if (reason === "pagehide") leaveTabs();
+        // Frozen in the back/forward cache, this tab cannot send: let the other tabs take over what it holds.
+        // A discarded page keeps its lock until the browser tears it down, so no tab takes what it is still
+        // sending on its way out.
+        if (cached) leaveTabs();
       },
       onReturn: () => {
         presence = joinTabs();

@@ -1,4 +1,5 @@
 import {
+  isHeldByOtherLiveTab,
   isTakeable,
   type QueueCaps,
   type QueueStore,
@@ -166,6 +167,7 @@ export async function openIndexedDbStore(name: string, timeoutMs = 5000): Promis
         const records: StoredEvent[] = [];
         let size = 0;
         let nextAt: number | undefined;
+        const heldBy = new Set<string>();
         let cursor = await done(transaction.objectStore(EVENTS).openCursor());
         while (cursor && records.length < request.maxCount) {
           const record = cursor.value as StoredEvent;
@@ -177,11 +179,12 @@ export async function openIndexedDbStore(name: string, timeoutMs = 5000): Promis
             size += record.bytes;
           } else if (!request.skip.has(record.id)) {
             nextAt = Math.min(nextAt ?? Infinity, takeableAt(record, request));
+            if (isHeldByOtherLiveTab(record, request)) heldBy.add(record.owner);
           }
           cursor.continue();
           cursor = await done(cursor.request as IDBRequest<IDBCursorWithValue | null>);
         }
-        return { records, nextAt };
+        return { records, nextAt, heldBy: [...heldBy] };
       });
     },
     update(records) {

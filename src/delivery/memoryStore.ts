@@ -1,4 +1,11 @@
-import { isTakeable, overCaps, type QueueStore, type StoredEvent, takeableAt } from "./queueStore";
+import {
+  isHeldByOtherLiveTab,
+  isTakeable,
+  overCaps,
+  type QueueStore,
+  type StoredEvent,
+  takeableAt,
+} from "./queueStore";
 
 /**
  * Keeps waiting events in this page's memory: used when storage is off, missing, blocked or full. Nothing
@@ -30,10 +37,12 @@ export function memoryStore(): QueueStore {
       const taken: StoredEvent[] = [];
       let size = 0;
       let nextAt: number | undefined;
+      const heldBy = new Set<string>();
       for (const record of records.values()) {
         if (taken.length >= request.maxCount) break;
         if (!isTakeable(record, request)) {
           if (!request.skip.has(record.id)) nextAt = Math.min(nextAt ?? Infinity, takeableAt(record, request));
+          if (isHeldByOtherLiveTab(record, request)) heldBy.add(record.owner);
           continue;
         }
         if (taken.length > 0 && size + record.bytes > request.maxBytes) break;
@@ -42,7 +51,7 @@ export function memoryStore(): QueueStore {
         taken.push({ ...record });
         size += record.bytes;
       }
-      return { records: taken, nextAt };
+      return { records: taken, nextAt, heldBy: [...heldBy] };
     },
     async update(updated) {
       for (const record of updated) {

@@ -37,6 +37,8 @@ export interface TakeResult {
   records: StoredEvent[];
   /** Earliest time (epoch ms) an event left behind becomes due or free; undefined when none is left behind. */
   nextAt: number | undefined;
+  /** Other live tabs that hold events left behind: when one closes, its events are free. */
+  heldBy: string[];
 }
 
 /** The caps on what waits (see `DeliveryOptions.maxQueuedEvents`, `maxQueuedBytes`). */
@@ -75,7 +77,15 @@ export function isTakeable(record: StoredEvent, request: TakeRequest): boolean {
 /** When an event that cannot be taken now may become takeable. */
 export function takeableAt(record: StoredEvent, request: TakeRequest): number {
   if (record.owner === request.owner) return record.notBefore;
+  if (request.liveOwners !== undefined && !request.liveOwners.has(record.owner)) return record.notBefore;
   return Math.max(record.notBefore, record.leaseUntil);
+}
+
+/** Whether an event is left behind because another live tab holds it (then its end is worth watching). */
+export function isHeldByOtherLiveTab(record: StoredEvent, request: TakeRequest): boolean {
+  return (
+    record.owner !== request.owner && record.leaseUntil > request.now && request.liveOwners?.has(record.owner) === true
+  );
 }
 
 /**

@@ -13,12 +13,17 @@ export interface TabPresence {
    * tab is free only once its lease has run out.
    */
   liveTabs(): Promise<Set<string> | undefined>;
+  /**
+   * Resolves when the tab `id` is gone (closed, crashed, reloaded), or never where Web Locks are missing.
+   * Lets a tab take over what a closed tab left without polling.
+   */
+  whenGone(id: string): Promise<void>;
   /** Stops being seen as alive (provider closed, page going into the back/forward cache). */
   leave(): void;
 }
 
 interface LockManagerLike {
-  request(name: string, callback: () => Promise<void>): Promise<unknown>;
+  request(name: string, callback: () => Promise<void> | void): Promise<unknown>;
   query(): Promise<{ held?: { name?: string }[] }>;
 }
 
@@ -69,6 +74,16 @@ export function joinTabs(): TabPresence {
       } catch {
         return undefined;
       }
+    },
+    whenGone(other) {
+      if (!locks) return new Promise<void>(() => {});
+      // Granted only once the other tab's lock is released; released again at once.
+      return locks
+        .request(LOCK_PREFIX + other, () => undefined)
+        .then(
+          () => undefined,
+          () => new Promise<void>(() => {}),
+        );
     },
     leave() {
       left = true;

@@ -176,7 +176,7 @@ describe("deliveryQueue", () => {
       add: async () => {
         throw new DOMException("full", "QuotaExceededError");
       },
-      take: async () => ({ records: [], nextAt: undefined }),
+      take: async () => ({ records: [], nextAt: undefined, heldBy: [] }),
       update: async () => {},
       remove: async () => {},
       has: async () => new Set(),
