@@ -443,7 +443,7 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
   /** Starts waiting page-exit chunks while they fit in the keepalive quota together with those in flight. */
   function pumpExitChunks() {
     while (exitChunks.length > 0) {
-      if (!presence) {
+      if (!presence && store.kind === "indexeddb") {
         // This tab has let go of its events (back/forward cache): another tab may be sending them now.
         for (const chunk of exitChunks.splice(0)) for (const record of chunk) inFlight.delete(record.id);
         return;
@@ -483,7 +483,8 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
   const start = () => {
     if (started) return;
     started = true;
-    presence = joinTabs();
+    // Only a stored queue is shared with other tabs; a queue in memory has nobody to tell it is alive.
+    if (options.storage) presence = joinTabs();
     openStorage();
     const stopExit = watchPageExit({
       onExit: (_reason, cached) => {
@@ -494,7 +495,7 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
         if (cached) leaveTabs();
       },
       onReturn: () => {
-        presence = joinTabs();
+        if (options.storage) presence = joinTabs();
         requestDrain(true);
       },
     });
