@@ -5,6 +5,8 @@
 export { CopyButton, type CopyButtonProps } from "./copy/CopyButton";
 export { COPIED_MS, type CopyState, type UseCopyOptions, type UseCopyResult, useCopy } from "./copy/useCopy";
 export { writeClipboard } from "./copy/writeClipboard";
+export { type DeliveryQueueConfig, deliveryQueue } from "./delivery/deliveryQueue";
+export type { DeliveryOptions } from "./delivery/options";
 export type { ReportError, Transport } from "./delivery/types";
 export { FeedbackError, type FeedbackErrorKind } from "./errors";
 export type { EmitInput, EnvelopeFields } from "./events/createEvent";
@@ -67,6 +69,7 @@ export type { WidgetSettings } from "./shared/WidgetSettings";
 export { callbackSink } from "./sinks/callbackSink";
 export { consoleSink } from "./sinks/consoleSink";
 export { fanoutSink } from "./sinks/fanoutSink";
+export { type HttpSinkOptions, type HttpSinkResponse, httpSink } from "./sinks/httpSink";
 export { type LangfuseScore, type LangfuseSinkOptions, langfuseScores, langfuseSink } from "./sinks/langfuseSink";
 export { type FeedbackUrlResolver, type LangSmithSinkOptions, langsmithSink } from "./sinks/langsmithSink";
 export { type MemorySink, memorySink } from "./sinks/memorySink";

@@ -21,12 +21,14 @@ export { type NodeRequestLike, type NodeResponseLike, toNodeHandler } from "./se
 export { callbackSink } from "./sinks/callbackSink";
 export { consoleSink } from "./sinks/consoleSink";
 export { fanoutSink } from "./sinks/fanoutSink";
+export { type HttpSinkOptions, type HttpSinkResponse, httpSink } from "./sinks/httpSink";
 export { type LangfuseScore, type LangfuseSinkOptions, langfuseScores, langfuseSink } from "./sinks/langfuseSink";
 export { type LangSmithApiSinkOptions, langsmithApiSink } from "./sinks/langsmithApiSink";
 export { type FeedbackUrlResolver, type LangSmithSinkOptions, langsmithSink } from "./sinks/langsmithSink";
 export { type MemorySink, memorySink } from "./sinks/memorySink";
 export { type OtlpSinkOptions, otlpLogRecord, otlpSink } from "./sinks/otlpSink";
 export { type PhoenixAnnotation, type PhoenixSinkOptions, phoenixAnnotation, phoenixSink } from "./sinks/phoenixSink";
+export { parseRetryAfter } from "./sinks/retryAfter";
 export {
   acceptAll,
   type FeedbackSink,

@@ -10,6 +10,11 @@ export interface Transport {
   enqueue(event: FeedbackEvent): void;
   /** Resolves when everything enqueued so far has been accepted or given up on. Never rejects. */
   flush(): Promise<void>;
+  /**
+   * Starts timers and listeners and sends what an earlier page left behind. The provider calls it when it
+   * mounts; `enqueue` and `flush` start the transport too, so calling it is optional.
+   */
+  start?(): void;
   /** Stops timers and listeners; pending events stay where the transport keeps them. */
   close(): void;
 }

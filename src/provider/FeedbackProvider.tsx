@@ -35,7 +35,11 @@ export function FeedbackProvider({ children, labels, includeCopiedText, ...confi
   useIsomorphicLayoutEffect(() => {
     client.configure(config);
   });
-  useEffect(() => () => client.close(), [client]);
+  useEffect(() => {
+    // Sends what an earlier page left behind; StrictMode's second mount starts it again after the close.
+    client.start();
+    return () => client.close();
+  }, [client]);
   const settings = useStableWidgetSettings({ labels, includeCopiedText });
   return (
     <FeedbackClientContext.Provider value={client}>

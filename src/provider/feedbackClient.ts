@@ -1,4 +1,5 @@
-import { directTransport } from "../delivery/directTransport";
+import { deliveryQueue } from "../delivery/deliveryQueue";
+import type { DeliveryOptions } from "../delivery/options";
 import type { ReportError, Transport } from "../delivery/types";
 import { FeedbackError } from "../errors";
 import { createEvent, type EmitInput, type EnvelopeFields } from "../events/createEvent";
@@ -35,7 +36,12 @@ export interface FeedbackConfig {
   sample?: number;
   /** Hears every delivery problem; the UI never does. Defaults to `console.warn`. */
   onError?: (error: FeedbackError) => void;
-  /** Replaces the delivery layer; the default sends each task's events as one batch. */
+  /**
+   * How events are delivered: batch size and delay, retries and backoff, storage and caps (see
+   * `DeliveryOptions`). Read once, when the provider mounts.
+   */
+  delivery?: DeliveryOptions;
+  /** Replaces the delivery layer; the default is the persisted, batched, retried queue (`deliveryQueue`). */
   transport?: TransportFactory;
 }
 
@@ -51,6 +57,9 @@ export interface FeedbackClient {
   flush(): Promise<void>;
   /** Swaps in a newer configuration (the transport stays). */
   configure(config: FeedbackConfig): void;
+  /** Starts delivery: listeners, and sending what an earlier page left behind. `emit` and `flush` start it too. */
+  start(): void;
+  /** Stops timers and listeners; waiting events stay stored for the next start or load. */
   close(): void;
 }
 
@@ -78,7 +87,9 @@ export function createFeedbackClient(initial: FeedbackConfig): FeedbackClient {
       console.error("[react-feedback-loop] onError threw", thrown);
     }
   };
-  const transport = (config.transport ?? directTransport)(() => config.sink, report);
+  const makeTransport: TransportFactory =
+    config.transport ?? ((getSink, onError) => deliveryQueue({ getSink, report: onError, options: config.delivery }));
+  const transport = makeTransport(() => config.sink, report);
 
   return {
     emit(input, scope) {
@@ -111,6 +122,7 @@ export function createFeedbackClient(initial: FeedbackConfig): FeedbackClient {
     configure(next) {
       config = next;
     },
+    start: () => transport.start?.(),
     close: () => transport.close(),
   };
 }

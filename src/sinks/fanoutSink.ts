@@ -16,6 +16,7 @@ export function fanoutSink(...sinks: FeedbackSink[]): FeedbackSink {
   const acceptedBy = new Map<string, Set<FeedbackSink>>();
   return {
     name: `fanout(${sinks.map((sink) => sink.name).join(", ")})`,
+    local: sinks.every((sink) => sink.local === true),
     async send(events, options) {
       const outcomes = await Promise.all(
         sinks.map(async (sink) => {

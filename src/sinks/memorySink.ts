@@ -31,6 +31,7 @@ export function memorySink(name = "memory"): MemorySink {
   };
   return {
     name,
+    local: true,
     get events() {
       return events;
     },

@@ -27,6 +27,8 @@ export interface SendResult {
   rejected: RejectedEvent[];
   /** The receiver asked to wait this long before the next attempt (`Retry-After`). */
   retryAfterMs?: number;
+  /** Why the `retry` ids failed (`"HTTP 503"`), for the reports `onError` hears. */
+  reason?: string;
 }
 
 /**
@@ -46,8 +48,13 @@ export interface SendResult {
  * ```
  */
 export interface FeedbackSink {
-  /** Shown in error reports. */
+  /** Shown in error reports; also names the stored queue, so leftovers reach the sink they were meant for. */
   readonly name: string;
+  /**
+   * True for a sink that delivers inside the page (memory, console): nothing can be lost on the way, so by
+   * default its events go at once and are not stored. Leave it unset for a sink that crosses a network.
+   */
+  readonly local?: boolean;
   send(events: readonly FeedbackEvent[], options: SendOptions): Promise<SendResult>;
 }
 
@@ -56,10 +63,11 @@ export function acceptAll(events: readonly FeedbackEvent[]): SendResult {
   return { accepted: events.map((event) => event.id), retry: [], rejected: [] };
 }
 
-/** A result that asks for every event of the batch to be sent again, optionally after `retryAfterMs`. */
-export function retryAll(events: readonly FeedbackEvent[], retryAfterMs?: number): SendResult {
+/** A result that asks for every event of the batch to be sent again, optionally after `retryAfterMs` (and why). */
+export function retryAll(events: readonly FeedbackEvent[], retryAfterMs?: number, reason?: string): SendResult {
   const result: SendResult = { accepted: [], retry: events.map((event) => event.id), rejected: [] };
   if (retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs;
+  if (reason !== undefined) result.reason = reason;
   return result;
 }
 
