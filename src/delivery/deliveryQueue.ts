@@ -11,6 +11,9 @@ import type { QueueStore, StoredEvent } from "./queueStore";
 import { joinTabs, type TabPresence } from "./tabPresence";
 import type { ReportError, Transport } from "./types";
 
+/** Most events one request carries, whatever waits: bounds the work a receiver does per request. */
+const REQUEST_MAX_EVENTS = 500;
+
 /**
  * Browsers allow 64 KiB of keepalive request bodies in flight per page, all requests together: page-exit
  * chunks stay under this, and the next chunk leaves when an earlier one has finished. The margin leaves room
@@ -57,7 +60,7 @@ interface Held {
  * ```ts
  * const client = createFeedbackClient({
  *   sink: httpSink({ url: "/api/feedback" }),
- *   transport: (getSink, report) => deliveryQueue({ getSink, report, options: { batchSize: 50 } }),
+ *   delivery: { batchSize: 50 },
  * });
  * ```
  */
@@ -323,7 +326,9 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
           owner: presence?.id ?? "",
           now: takenAt,
           leaseUntil: takenAt + leaseMs,
-          maxCount: options.batchSize,
+          // A batch leaves when batchSize events wait, but takes everything waiting then (as posthog-js and
+          // Segment do): a burst or a backlog after an outage drains in a few requests, not hundreds.
+          maxCount: Math.max(options.batchSize, REQUEST_MAX_EVENTS),
           maxBytes: options.batchBytes,
           skip: inFlight,
           liveOwners,

@@ -11,13 +11,16 @@
  * ```
  */
 export interface DeliveryOptions {
-  /** Most events in one request (default 20). A full batch leaves at once. */
+  /**
+   * How many waiting events make a batch leave at once (default 20). The request then carries every event
+   * waiting, up to `batchBytes` (and 500 events), so a burst drains in a few requests.
+   */
   batchSize?: number;
   /** Most bytes of event JSON in one request (default 512 KiB). An event bigger than this goes alone. */
   batchBytes?: number;
   /**
-   * How long an event waits for others before its batch leaves, in ms (default 1000; 0 for a sink marked
-   * `local`). `flush()`, a full batch and leaving the page send at once.
+   * How long an event waits for others before its batch leaves, in ms (default 1000; 0 for an in-page sink
+   * without a `delivery` of its own). `flush()`, a full batch and leaving the page send at once.
    */
   batchDelayMs?: number;
   /** Tries per event before it is given up on and reported as `gave-up` (default 10). */
@@ -28,7 +31,7 @@ export interface DeliveryOptions {
   backoffMaxMs?: number;
   /**
    * Keep waiting events in IndexedDB, so a reload, a crash or a closed tab loses nothing (default true; false
-   * for a sink marked `local`). Where IndexedDB is missing, blocked or full, events wait in memory instead and
+   * for an in-page sink). Where IndexedDB is missing, blocked or full, events wait in memory instead and
    * `onError` hears it once (`storage`).
    */
   storage?: boolean;
@@ -48,12 +51,12 @@ export interface DeliveryOptions {
 /** Delivery options with every default filled in. */
 export type ResolvedDeliveryOptions = Required<Omit<DeliveryOptions, "queueName">> & { queueName: string };
 
-/** Resolves the options for a sink: a `local` sink (memory, console) sends at once and stores nothing. */
+/** Resolves the options for a sink: an in-page sink (no `delivery` of its own) sends at once and stores nothing. */
 export function resolveDeliveryOptions(
   options: DeliveryOptions | undefined,
-  sink: { name: string; local?: boolean },
+  sink: { name: string; delivery?: unknown },
 ): ResolvedDeliveryOptions {
-  const local = sink.local === true;
+  const local = sink.delivery === undefined;
   return {
     batchSize: Math.max(1, options?.batchSize ?? 20),
     batchBytes: Math.max(1024, options?.batchBytes ?? 512 * 1024),

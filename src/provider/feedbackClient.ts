@@ -1,4 +1,4 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
+import { localTransport } from "../delivery/localTransport";
 import type { DeliveryOptions } from "../delivery/options";
 import type { ReportError, Transport } from "../delivery/types";
 import { FeedbackError } from "../errors";
@@ -41,7 +41,10 @@ export interface FeedbackConfig {
    * `DeliveryOptions`). Read once, when the provider mounts.
    */
   delivery?: DeliveryOptions;
-  /** Replaces the delivery layer; the default is the persisted, batched, retried queue (`deliveryQueue`). */
+  /**
+   * Replaces the delivery layer. By default the sink decides: the persisted, batched, retried queue for sinks
+   * that cross a network (`sink.delivery`), immediate delivery for in-page sinks.
+   */
   transport?: TransportFactory;
 }
 
@@ -87,9 +90,13 @@ export function createFeedbackClient(initial: FeedbackConfig): FeedbackClient {
       console.error("[react-feedback-loop] onError threw", thrown);
     }
   };
-  const makeTransport: TransportFactory =
-    config.transport ?? ((getSink, onError) => deliveryQueue({ getSink, report: onError, options: config.delivery }));
-  const transport = makeTransport(() => config.sink, report);
+  const getSink = () => config.sink;
+  const queue = config.sink.delivery;
+  const transport = config.transport
+    ? config.transport(getSink, report)
+    : queue
+      ? queue({ getSink, report, options: config.delivery })
+      : localTransport(getSink, report);
 
   return {
     emit(input, scope) {

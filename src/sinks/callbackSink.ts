@@ -1,8 +1,9 @@
+import { deliveryQueue } from "../delivery/deliveryQueue";
 import type { FeedbackEvent } from "../events/types";
 import { acceptAll, type FeedbackSink, type SendOptions, type SendResult } from "./types";
 
 /**
- * Hands each batch to a function of the app's. Returning (or resolving) nothing accepts the batch; throwing or
+ * Hands each batch to a function of the app's, through the persisted, retried delivery queue. Returning (or resolving) nothing accepts the batch; throwing or
  * rejecting marks it for retry; returning a `SendResult` says exactly what happened.
  *
  * @example
@@ -19,6 +20,7 @@ export function callbackSink(
 ): FeedbackSink {
   return {
     name,
+    delivery: deliveryQueue,
     async send(events, options) {
       const result = await callback(events, options);
       return result ?? acceptAll(events);

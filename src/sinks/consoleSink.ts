@@ -11,7 +11,6 @@ import { acceptAll, type FeedbackSink } from "./types";
 export function consoleSink(label = "[feedback]"): FeedbackSink {
   return {
     name: "console",
-    local: true,
     async send(events) {
       for (const event of events) console.info(label, event.type, event);
       return acceptAll(events);

@@ -16,7 +16,8 @@ export function fanoutSink(...sinks: FeedbackSink[]): FeedbackSink {
   const acceptedBy = new Map<string, Set<FeedbackSink>>();
   return {
     name: `fanout(${sinks.map((sink) => sink.name).join(", ")})`,
-    local: sinks.every((sink) => sink.local === true),
+    // The first sink that needs the queue brings it; in-page sinks alone need none.
+    delivery: sinks.find((sink) => sink.delivery)?.delivery,
     async send(events, options) {
       const outcomes = await Promise.all(
         sinks.map(async (sink) => {

@@ -1,3 +1,4 @@
+import { deliveryQueue } from "../delivery/deliveryQueue";
 import { FeedbackError } from "../errors";
 import type { FeedbackEvent, JsonValue } from "../events/types";
 import { type Outcome, toSendResult, worstOutcome } from "./http/outcome";
@@ -130,6 +131,7 @@ export function langfuseSink(options: LangfuseSinkOptions): FeedbackSink {
 
   return {
     name: "langfuse",
+    delivery: deliveryQueue,
     async send(events, sendOptions) {
       const outcomes = new Map<string, Outcome[]>();
       const requests: { eventId: string; score: LangfuseScore }[] = [];

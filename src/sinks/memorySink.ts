@@ -31,7 +31,6 @@ export function memorySink(name = "memory"): MemorySink {
   };
   return {
     name,
-    local: true,
     get events() {
       return events;
     },

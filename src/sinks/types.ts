@@ -1,3 +1,5 @@
+import type { DeliveryQueueConfig } from "../delivery/deliveryQueue";
+import type { Transport } from "../delivery/types";
 import type { FeedbackEvent } from "../events/types";
 
 /** How the delivery layer calls a sink. */
@@ -51,10 +53,11 @@ export interface FeedbackSink {
   /** Shown in error reports; also names the stored queue, so leftovers reach the sink they were meant for. */
   readonly name: string;
   /**
-   * True for a sink that delivers inside the page (memory, console): nothing can be lost on the way, so by
-   * default its events go at once and are not stored. Leave it unset for a sink that crosses a network.
+   * How events reach this sink. A sink that crosses a network sets `deliveryQueue`: events are stored until
+   * accepted, batched, retried and sent on page exit. Left out (memory, console), each task's events go at once
+   * and nothing is stored. Declared by the sink, so an app that uses only in-page sinks never loads the queue.
    */
-  readonly local?: boolean;
+  readonly delivery?: (config: DeliveryQueueConfig) => Transport;
   send(events: readonly FeedbackEvent[], options: SendOptions): Promise<SendResult>;
 }
 

@@ -18,6 +18,7 @@ function scriptedSink(name: string, answer: (events: readonly FeedbackEvent[], c
   const batches: { ids: string[]; options: SendOptions; at: number }[] = [];
   const sink: FeedbackSink = {
     name,
+    delivery: deliveryQueue,
     async send(events, options) {
       batches.push({ ids: events.map((e) => e.id), options, at: Date.now() });
       return answer(events, batches.length);
@@ -47,13 +48,22 @@ function setup(
 const accept = (events: readonly FeedbackEvent[]) => acceptAll(events);
 
 describe("deliveryQueue", () => {
-  it("batches by count: 45 events leave as 20, 20 and 5", async () => {
+  it("sends once batchSize events wait, taking everything waiting then", async () => {
     const { queue, batches, received } = setup(accept, { batchDelayMs: 60_000 });
     const sent = Array.from({ length: 45 }, () => event());
     for (const e of sent) queue.enqueue(e);
-    await queue.flush();
-    expect(batches.map((batch) => batch.ids.length)).toEqual([20, 20, 5]);
+    // No flush: the full batch leaves by itself, long before the 60 s delay.
+    await vi.waitFor(() => expect(received()).toHaveLength(45));
+    expect(batches.map((batch) => batch.ids.length)).toEqual([45]);
     expect(received()).toEqual(sent.map((e) => e.id));
+    queue.close();
+  });
+
+  it("never puts more than 500 events in one request", async () => {
+    const { queue, batches } = setup(accept, { batchDelayMs: 60_000, maxQueuedEvents: 5000 });
+    for (let i = 0; i < 1200; i++) queue.enqueue(event());
+    await queue.flush();
+    expect(batches.map((batch) => batch.ids.length)).toEqual([500, 500, 200]);
     queue.close();
   });
 

@@ -171,13 +171,18 @@ describe("delivery faults in Chromium", { timeout: 120_000 }, () => {
   });
 
   it("(e) tab hidden mid-batch: keepalive chunks each under 64 KiB, nothing lost", async () => {
-    // The first request hangs a while, so a batch is in flight when the page is hidden.
-    ingest.setProgram((n) => ({ status: 200, delayMs: n === 0 ? 500 : 0 }));
+    // The first request is held open until the page has been hidden, so a batch is in flight meanwhile.
+    let release = () => {};
+    const hidden = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    ingest.setProgram((n) => ({ status: 200, ...(n === 0 ? { until: hidden } : {}) }));
     const page = await openHarness({ beacon: true, delivery: { batchSize: 50, batchDelayMs: 60_000 } });
     const sent = await page.evaluate(() => harness.emit(50, 100));
     await until(() => ingest.requests.length === 1, "the first batch to be in flight");
     sent.push(...(await page.evaluate(() => harness.emit(40, 4000))));
     await page.evaluate(() => harness.hide());
+    release();
     await page.evaluate(() => harness.flush());
     const exits = (await page.evaluate(() => harness.sends())).filter((send) => send.keepalive);
     const onWire = ingest.requests.filter((request) => request.contentType.startsWith("text/plain"));

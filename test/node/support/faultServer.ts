@@ -14,7 +14,13 @@ export interface IngestRequest {
 }
 
 /** What the ingest endpoint answers to the n-th POST (0-based). */
-export type IngestProgram = (n: number) => { status: number; headers?: Record<string, string>; delayMs?: number };
+export type IngestProgram = (n: number) => {
+  status: number;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  /** The answer waits until this settles: a request held in flight for as long as a test needs. */
+  until?: Promise<unknown>;
+};
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -80,6 +86,7 @@ export async function startIngest() {
       page: new URL(request.url ?? "/", "http://127.0.0.1").searchParams.get("page") ?? "",
     });
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    if (answer.until) await answer.until;
     response.writeHead(answer.status, { ...cors, ...answer.headers }).end();
   };
   let current = closable((request, response) => void handler(request, response));
