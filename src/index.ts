@@ -3,6 +3,8 @@
 // The client entry: widgets, hooks, the provider and the browser-safe sinks.
 
 export type { ReportError, Transport } from "./delivery/types";
+export { type DiffWordsOptions, diffWords, type WordDiff } from "./diff/diffWords";
+export { editStats } from "./diff/editStats";
 export { FeedbackError, type FeedbackErrorKind } from "./errors";
 export type { EmitInput, EnvelopeFields } from "./events/createEvent";
 export { MAX_TEXT_BYTES } from "./events/limits";
