@@ -5,6 +5,10 @@
 export type { ReportError, Transport } from "./delivery/types";
 export { type DiffWordsOptions, diffWords, type WordDiff } from "./diff/diffWords";
 export { editStats } from "./diff/editStats";
+export { DiffView, type DiffViewLabels, type DiffViewProps } from "./edits/DiffView";
+export { EditableMessage, type EditableMessageLabels, type EditableMessageProps } from "./edits/EditableMessage";
+export { editEventInput } from "./edits/editEventInput";
+export { type DraftTracking, type DraftTrackingOptions, useDraftTracking } from "./edits/useDraftTracking";
 export { FeedbackError, type FeedbackErrorKind } from "./errors";
 export type { EmitInput, EnvelopeFields } from "./events/createEvent";
 export { MAX_TEXT_BYTES } from "./events/limits";

@@ -2,6 +2,7 @@
 
 export { type DiffWordsOptions, diffWords, type WordDiff } from "./diff/diffWords";
 export { editStats } from "./diff/editStats";
+export { editEventInput } from "./edits/editEventInput";
 export { FeedbackError, type FeedbackErrorKind } from "./errors";
 export { cutText, MAX_TEXT_BYTES } from "./events/limits";
 export type * from "./events/types";
