@@ -5,10 +5,12 @@ import type { DiffOp } from "../events/types";
 const ABSORB_MAX_CHARS = 4;
 const WORD_OR_NEWLINE = /[\p{L}\p{N}\n]/u;
 
+const isSpace = (char: string | undefined) => char === " " || char === "\n" || char === "\t" || char === "\r";
+
 /**
  * Collects a diff in order and keeps it tidy: adjacent parts of one op are merged, each group of changes
- * between two kept parts comes out as one removal followed by one addition, and tiny kept separators inside
- * a change are folded into it. Folding moves text into both the removal and the addition, so the kept and
+ * between two kept parts comes out as one removal followed by one addition, whitespace shared by both ends of
+ * a change is kept, and tiny kept separators inside a change are folded into it. Folding moves text into both the removal and the addition, so the kept and
  * removed parts still give the draft, and the kept and added parts the final.
  */
 export class DiffBuilder {
@@ -52,8 +54,27 @@ export class DiffBuilder {
   }
 
   private flushChanges(): void {
-    if (this.removed !== "") this.ops.push([-1, this.removed]);
-    if (this.added !== "") this.ops.push([1, this.added]);
+    // Whitespace that both sides of the change start or end with is kept, not changed: "within[-5][+3]"
+    // rather than "within[- 5][+ 3]".
+    const removed = this.removed;
+    const added = this.added;
+    let head = 0;
+    while (head < removed.length && head < added.length && removed[head] === added[head] && isSpace(removed[head])) {
+      head++;
+    }
+    let tail = 0;
+    while (
+      tail < removed.length - head &&
+      tail < added.length - head &&
+      removed[removed.length - 1 - tail] === added[added.length - 1 - tail] &&
+      isSpace(removed[removed.length - 1 - tail])
+    ) {
+      tail++;
+    }
+    this.pushKept(removed.slice(0, head));
+    if (removed.length > head + tail) this.ops.push([-1, removed.slice(head, removed.length - tail)]);
+    if (added.length > head + tail) this.ops.push([1, added.slice(head, added.length - tail)]);
+    this.pushKept(removed.slice(removed.length - tail));
     this.removed = "";
     this.added = "";
     const held = this.held;

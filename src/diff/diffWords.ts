@@ -35,7 +35,7 @@ const LINE_MODE_MIN_CHARS = 40_000;
  * ```ts
  * const { diff, stats } = diffWords("The cat sat.", "The cat slept.");
  * // diff:  [[0, "The cat "], [-1, "sat"], [1, "slept"], [0, "."]]
- * // stats: { wordsAdded: 1, wordsRemoved: 1, wordsKept: 2, editRate: 0.333…, similarity: 0.666…, … }
+ * // stats: { wordsAdded: 1, wordsRemoved: 1, wordsKept: 2, editRate: 0.666…, similarity: 0.666…, … }
  * ```
  */
 export function diffWords(draft: string, final: string, options: DiffWordsOptions = {}): WordDiff {

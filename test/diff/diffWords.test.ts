@@ -88,12 +88,12 @@ describe("diffWords", () => {
       diff: [
         [0, "The "],
         [1, "black "],
-        [0, "cat"],
-        [-1, " sat"],
-        [1, " slept"],
-        [0, " on"],
-        [-1, " the"],
-        [1, " a"],
+        [0, "cat "],
+        [-1, "sat"],
+        [1, "slept"],
+        [0, " on "],
+        [-1, "the"],
+        [1, "a"],
         [0, " mat"],
         [-1, "."],
         [1, "!"],
@@ -104,8 +104,8 @@ describe("diffWords", () => {
         wordsKept: 4,
         editRate: 5 / 7,
         similarity: 8 / 13,
-        charsAdded: 15,
-        charsRemoved: 9,
+        charsAdded: 13,
+        charsRemoved: 7,
       },
     });
   });
@@ -184,5 +184,17 @@ describe("diffWords", () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("the documented examples", () => {
+  it("match what the code does", () => {
+    expect(diffWords("The cat sat.", "The cat slept.").diff).toEqual([
+      [0, "The cat "],
+      [-1, "sat"],
+      [1, "slept"],
+      [0, "."],
+    ]);
+    expect(diffWords("The cat sat.", "The cat slept.").stats).toMatchObject({ editRate: 2 / 3, similarity: 2 / 3 });
   });
 });
