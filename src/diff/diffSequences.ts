@@ -7,7 +7,7 @@ import { anchorScratch, uniqueAnchors } from "./uniqueAnchors";
 const SMALL_RANGE = 64;
 // Myers gives up past this many edits in one gap (its work grows with the square), or past this share of
 // the gap's tokens: such a gap is mostly rewritten, and one removal plus one addition describes it best.
-const MAX_EDITS = 1024;
+const MAX_EDITS = 512;
 const MAX_EDIT_SHARE = 0.6;
 
 type Work = { keep: number } | { aLo: number; aHi: number; bLo: number; bHi: number };

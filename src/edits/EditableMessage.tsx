@@ -88,10 +88,18 @@ const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : 
 const growsByItself =
   typeof CSS !== "undefined" && typeof CSS.supports === "function" && CSS.supports("field-sizing", "content");
 
-function fitHeight(textarea: HTMLTextAreaElement | null) {
+/**
+ * Grows the text area to its content where the browser cannot do it itself. A keystroke that lengthens the
+ * text only reads two sizes (and writes one when a line was added); the reset to "auto" that lets it shrink
+ * runs only when the text got shorter.
+ */
+function fitHeight(textarea: HTMLTextAreaElement | null, shrink: boolean) {
   if (!textarea || growsByItself) return;
-  textarea.style.height = "auto";
-  textarea.style.height = `${textarea.scrollHeight}px`;
+  if (shrink) textarea.style.height = "auto";
+  if (textarea.scrollHeight > textarea.clientHeight) {
+    const borders = textarea.offsetHeight - textarea.clientHeight;
+    textarea.style.height = `${textarea.scrollHeight + borders}px`;
+  }
 }
 
 /**
@@ -158,7 +166,7 @@ export function EditableMessage({
       startedAt.current = now();
       const textarea = textareaRef.current;
       if (textarea) {
-        fitHeight(textarea);
+        fitHeight(textarea, false);
         textarea.focus();
         textarea.setSelectionRange(textarea.value.length, textarea.value.length);
       }
@@ -169,8 +177,9 @@ export function EditableMessage({
   }, [editing]);
 
   useEffect(() => {
-    if (editing) fitHeight(textareaRef.current);
+    if (editing) fitHeight(textareaRef.current, false);
   }, [editing]);
+  const lengthRef = useRef(0);
 
   const startEditing = useCallback(() => {
     setAnnouncement("");
@@ -216,7 +225,11 @@ export function EditableMessage({
             aria-describedby={hintId}
             defaultValue={text}
             onKeyDown={onKeyDown}
-            onInput={(event) => fitHeight(event.currentTarget)}
+            onInput={(event) => {
+              const length = event.currentTarget.value.length;
+              fitHeight(event.currentTarget, length < lengthRef.current);
+              lengthRef.current = length;
+            }}
           />
           <p id={hintId} className="rfl-editable__hint">
             {labels.hint}

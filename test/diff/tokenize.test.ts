@@ -131,6 +131,15 @@ describe("tokenize", () => {
     );
   });
 
+  it("counts words exactly as tokenizing and testing each token would", () => {
+    fc.assert(
+      fc.property(fc.oneof(adversarial, fc.string({ unit: "binary" })), (text) => {
+        expect(countWords(text)).toBe(tokenize(text).filter(isWordToken).length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("counts words: tokens with a letter or digit", () => {
     expect(countWords("It's 3 o'clock — 東京, ok? 👍 _ ...")).toBe(6);
     expect(isWordToken("_")).toBe(false);
