@@ -53,7 +53,7 @@ export interface EditableMessageProps {
   draft: string;
   /** The message the edit is about; defaults to the enclosing `FeedbackMessage`'s. */
   messageId?: string;
-  /** The text shown (controlled). Defaults to the last saved text, at first the draft. */
+  /** The text shown (controlled). Uncontrolled, it is the last saved text, or the draft until a first save. */
   value?: string;
   /** The text shown at first when uncontrolled (default: the draft). */
   defaultValue?: string;
@@ -139,12 +139,14 @@ export function EditableMessage({
   const { emit } = useFeedback();
   const labels = { ...DEFAULT_LABELS, ...labelOverrides };
   const draftText = typeof draft === "string" ? draft : String(draft ?? "");
-  const [text, setText] = useControllableState(
+  // Until a first save the draft itself is shown, so a draft that is still streaming in stays current.
+  const [savedText, setText] = useControllableState<string | undefined>(
     value,
-    defaultValue ?? draftText,
-    onValueChange,
+    defaultValue,
+    onValueChange as ((value: string | undefined) => void) | undefined,
     `${EDITABLE_MESSAGE_NAME}'s value`,
   );
+  const text = savedText ?? draftText;
   const [editing, setEditing] = useControllableState(
     editingProp,
     defaultEditing,

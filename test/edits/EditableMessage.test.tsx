@@ -224,3 +224,23 @@ describe("EditableMessage", () => {
     expect(side(-1)).toBe(event?.final);
   });
 });
+
+describe("EditableMessage while the draft streams in", () => {
+  it("shows the newest draft until the user saves an edit", async () => {
+    const sink = memorySink();
+    const view = render(
+      <FeedbackProvider sink={sink}>
+        <EditableMessage messageId="s1" draft="Hel" />
+      </FeedbackProvider>,
+    );
+    view.rerender(
+      <FeedbackProvider sink={sink}>
+        <EditableMessage messageId="s1" draft="Hello there." />
+      </FeedbackProvider>,
+    );
+    expect(screen.getByText("Hello there.")).toBeInTheDocument();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Edit" }));
+    expect(screen.getByRole("textbox", { name: "Edit message" })).toHaveValue("Hello there.");
+  });
+});
