@@ -138,3 +138,19 @@ export const CustomRendering: Story = {
     await expect(canvas.getByText("two").tagName).toBe("STRONG");
   },
 };
+
+/** Every state side by side, for visual review: viewing, and editing with its hint and actions. */
+export const AllStates: Story = {
+  render: (args) => (
+    <div style={{ display: "grid", gap: "1.5rem" }}>
+      <EditableMessage {...args} />
+      <EditableMessage {...args} defaultEditing labels={{ editor: "Edit message (editing state)" }} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvasElement.querySelector('[data-state="viewing"]')).not.toBeNull();
+    await expect(canvasElement.querySelector('[data-state="editing"]')).not.toBeNull();
+    await expect(canvas.getByRole("textbox", { name: "Edit message (editing state)" })).toHaveValue(DRAFT);
+  },
+};

@@ -174,6 +174,13 @@ describe("diffWords", () => {
     );
   });
 
+  it("stays valid on long runs of one character or one word", () => {
+    expectValid("a".repeat(5000), `${"a".repeat(4999)}b`);
+    expectValid("a ".repeat(3000), `${"a ".repeat(1500)}b ${"a ".repeat(1499)}`);
+    expectValid("\r\n".repeat(2000), "\n".repeat(2000));
+    expectValid("👍".repeat(2000), `${"👍".repeat(1000)}👎${"👍".repeat(999)}`);
+  });
+
   it("stays valid on long texts that take the line-by-line path", () => {
     fc.assert(
       fc.property(fc.array(editedPair, { minLength: 1, maxLength: 4 }), fc.nat(), (parts, seed) => {
