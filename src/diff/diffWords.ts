@@ -1,4 +1,5 @@
 import type { DiffOp, EditStats } from "../events/types";
+import { commonPrefixLength, commonSuffixLength } from "./commonEnds";
 import { DEFAULT_DEADLINE_MS, type Deadline, startDeadline } from "./deadline";
 import { DiffBuilder } from "./diffBuilder";
 import { diffSequences } from "./diffSequences";
@@ -57,13 +58,9 @@ function diffTexts(a: string, b: string, deadline: Deadline): DiffOp[] {
     return builder.finish();
   }
   // What both ends share is kept as is, cut where a token boundary is certain in both texts.
-  const shortest = Math.min(a.length, b.length);
-  let prefix = 0;
-  while (prefix < shortest && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let prefix = commonPrefixLength(a, b);
   while (prefix > 0 && !(isSafeBoundary(a, prefix) && isSafeBoundary(b, prefix))) prefix--;
-  let suffix = 0;
-  const room = shortest - prefix;
-  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  let suffix = commonSuffixLength(a, b, Math.min(a.length, b.length) - prefix);
   while (suffix > 0 && !(isSafeBoundary(a, a.length - suffix) && isSafeBoundary(b, b.length - suffix))) suffix--;
 
   builder.keep(a.slice(0, prefix));
