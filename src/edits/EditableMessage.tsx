@@ -178,10 +178,19 @@ export function EditableMessage({
     }
   }, [editing]);
 
+  // Sizing listens natively: a keystroke then runs no React event dispatch of ours at all.
   useEffect(() => {
-    if (editing) fitHeight(textareaRef.current, false);
+    const textarea = textareaRef.current;
+    if (!editing || !textarea || growsByItself) return;
+    let length = textarea.value.length;
+    fitHeight(textarea, false);
+    const onInput = () => {
+      fitHeight(textarea, textarea.value.length < length);
+      length = textarea.value.length;
+    };
+    textarea.addEventListener("input", onInput);
+    return () => textarea.removeEventListener("input", onInput);
   }, [editing]);
-  const lengthRef = useRef(0);
 
   const startEditing = useCallback(() => {
     setAnnouncement("");
@@ -227,11 +236,6 @@ export function EditableMessage({
             aria-describedby={hintId}
             defaultValue={text}
             onKeyDown={onKeyDown}
-            onInput={(event) => {
-              const length = event.currentTarget.value.length;
-              fitHeight(event.currentTarget, length < lengthRef.current);
-              lengthRef.current = length;
-            }}
           />
           <p id={hintId} className="rfl-editable__hint">
             {labels.hint}

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { commonPrefixLength, commonSuffixLength } from "../../src/diff/commonEnds";
 import { diffWords } from "../../src/diff/diffWords";
 import { countWords } from "../../src/diff/tokenize";
 import type { DiffOp } from "../../src/events/types";
@@ -203,5 +204,22 @@ describe("the documented examples", () => {
       [0, "."],
     ]);
     expect(diffWords("The cat sat.", "The cat slept.").stats).toMatchObject({ editRate: 2 / 3, similarity: 2 / 3 });
+  });
+});
+
+describe("commonPrefixLength and commonSuffixLength", () => {
+  it("match a character-by-character comparison", () => {
+    fc.assert(
+      fc.property(anyText, anyText, (a, b) => {
+        let prefix = 0;
+        while (prefix < Math.min(a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+        expect(commonPrefixLength(a, b)).toBe(prefix);
+        const limit = Math.min(a.length, b.length) - prefix;
+        let suffix = 0;
+        while (suffix < limit && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+        expect(commonSuffixLength(a, b, limit)).toBe(suffix);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
