@@ -1,5 +1,8 @@
 // The server entry: no React, no DOM. Runs in Node 20 and in edge runtimes (only web-standard globals).
 
+export { type DiffWordsOptions, diffWords, type WordDiff } from "./diff/diffWords";
+export { editStats } from "./diff/editStats";
+export { editEventInput } from "./edits/editEventInput";
 export { FeedbackError, type FeedbackErrorKind } from "./errors";
 export { cutText, MAX_TEXT_BYTES } from "./events/limits";
 export type * from "./events/types";

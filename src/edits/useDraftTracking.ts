@@ -1,0 +1,69 @@
+import { useRef, useState } from "react";
+import type { EditEvent } from "../events/types";
+import { useFeedback } from "../provider/useFeedback";
+import { editEventInput } from "./editEventInput";
+
+/** Options of `useDraftTracking`. */
+export interface DraftTrackingOptions {
+  /** The assistant message the draft came from; defaults to the enclosing `FeedbackMessage`'s. */
+  messageId?: string;
+  /**
+   * The AI's draft as put into the input, or `undefined` while there is none. A new draft restarts the clock
+   * and re-arms `track`.
+   */
+  draft: string | undefined;
+}
+
+/** What `useDraftTracking` returns; both functions keep their identity. */
+export interface DraftTracking {
+  /**
+   * Call on send with the text the user sends: emits the `edit` event (draft, final, diff, stats,
+   * `durationMs` since the draft arrived or since `restart`, `accepted`) and returns it, or `null` when
+   * nothing was sent (no draft pending, already tracked, sampled out, or refused: `onError` hears why).
+   * Once per draft: a second call for the same draft sends nothing.
+   */
+  track(finalText: string): EditEvent | null;
+  /** Restarts the clock, e.g. when the user first focuses the input rather than when the draft arrived. */
+  restart(): void;
+}
+
+/**
+ * Tracks the compose-box pattern: the AI's draft goes into the app's own input (any component: a textarea,
+ * a rich editor, a design system's field), the user edits it and sends. Calling `track(finalText)` on send
+ * emits the same `edit` event as `EditableMessage`. Nothing runs while the user types.
+ *
+ * @example
+ * ```tsx
+ * function Composer({ suggestion }: { suggestion: { messageId: string; text: string } | undefined }) {
+ *   const [text, setText] = useState(suggestion?.text ?? "");
+ *   const { track } = useDraftTracking({ messageId: suggestion?.messageId, draft: suggestion?.text });
+ *   return (
+ *     <form onSubmit={(event) => { event.preventDefault(); track(text); send(text); }}>
+ *       <textarea aria-label="Reply" value={text} onChange={(event) => setText(event.target.value)} />
+ *       <button type="submit">Send</button>
+ *     </form>
+ *   );
+ * }
+ * ```
+ */
+export function useDraftTracking({ messageId, draft }: DraftTrackingOptions): DraftTracking {
+  const { emit } = useFeedback();
+  const current = useRef({ messageId, draft, startedAt: performance.now(), tracked: false });
+  if (current.current.draft !== draft || current.current.messageId !== messageId) {
+    // A new draft: measure from now, and allow one event for it.
+    current.current = { messageId, draft, startedAt: performance.now(), tracked: false };
+  }
+  const [api] = useState<DraftTracking>(() => ({
+    track(finalText) {
+      const pending = current.current;
+      if (pending.draft === undefined || pending.tracked) return null;
+      pending.tracked = true;
+      const durationMs = performance.now() - pending.startedAt;
+      return emit(editEventInput(pending.draft, finalText, durationMs, pending.messageId)) as EditEvent | null;
+    },
+    restart() {
+      current.current.startedAt = performance.now();
+    },
+  }));
+  return api;
+}
