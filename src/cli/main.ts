@@ -1,7 +1,10 @@
 import type { Command, CommandIO } from "./command";
+import { exportCommand } from "./export";
 
 // Each subcommand lives in its own file and is listed here.
-const commands: Record<string, Command> = {};
+const commands: Record<string, Command> = {
+  export: exportCommand,
+};
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`);

@@ -7,7 +7,8 @@ import type { DatasetReport } from "./types";
 
 /** The latest rating of one `feedbackKey`: only the fields the datasets write, never the whole event. */
 export interface RatedAnswer {
-  time: number;
+  feedbackKey: string;
+  ts: string;
   id: string;
   messageId: string;
   value: RatingValue;
@@ -30,18 +31,25 @@ export interface ReplacedAnswer {
 
 /** Every rated or replaced answer to one prompt (see `samePromptKey`). */
 export interface AnswerGroup {
+  key: string;
   /** Undefined when the events carried no prompt: then the group holds one message's answers. */
   prompt: PromptMessage[] | undefined;
-  /** The latest rating per `feedbackKey`. */
-  ratings: Map<string, RatedAnswer>;
+  /** The latest rating per `feedbackKey` (a few per prompt: an array searched in order beats a Map). */
+  ratings: RatedAnswer[];
   replaced: ReplacedAnswer[];
+}
+
+// An open group in the recency list: a doubly linked list makes "touch" and "settle the oldest" O(1).
+interface OpenGroup extends AnswerGroup {
+  older: OpenGroup | undefined;
+  newer: OpenGroup | undefined;
 }
 
 /**
  * Gathers ratings and regenerates into answer groups, one per prompt, and hands each group to `settle` once no
  * more events can change it: at `end`, or earlier when more than `maxOpen` groups are open (the least recently
  * touched one goes first). Memory: at most `maxOpen` groups, each holding its prompt once and the text of each
- * rated or replaced answer, plus the 53-bit hashes of the last `4 × maxOpen` settled groups, which turn a later
+ * rated or replaced answer, plus the 53-bit hashes of the last `4 × maxOpen` to `8 × maxOpen` settled groups, which turn a later
  * event about a settled group into a `late` count instead of a second, conflicting row.
  */
 export function answerGroups<Row>(
@@ -49,13 +57,32 @@ export function answerGroups<Row>(
   report: DatasetReport,
   settle: (group: AnswerGroup, out: Row[]) => void,
 ) {
-  const open = new Map<string, AnswerGroup>();
+  const open = new Map<string, OpenGroup>();
   const settled = recentSet<number>(maxOpen * 4);
+  let oldest: OpenGroup | undefined;
+  let newest: OpenGroup | undefined;
+
+  function unlink(group: OpenGroup) {
+    if (group.older) group.older.newer = group.newer;
+    else oldest = group.newer;
+    if (group.newer) group.newer.older = group.older;
+    else newest = group.older;
+    group.older = undefined;
+    group.newer = undefined;
+  }
+
+  function append(group: OpenGroup) {
+    group.older = newest;
+    if (newest) newest.newer = group;
+    else oldest = group;
+    newest = group;
+  }
 
   function settleOldest(out: Row[]) {
-    const [key, group] = open.entries().next().value as [string, AnswerGroup];
-    open.delete(key);
-    settled.add(stringHash(key));
+    const group = oldest as OpenGroup;
+    unlink(group);
+    open.delete(group.key);
+    settled.add(stringHash(group.key));
     settle(group, out);
   }
 
@@ -63,17 +90,19 @@ export function answerGroups<Row>(
     const key = samePromptKey(event);
     let group = open.get(key);
     if (group) {
-      // Map keeps insertion order: moving the group to the end makes the first one the least recently used.
-      open.delete(key);
-      open.set(key, group);
+      if (group !== newest) {
+        unlink(group);
+        append(group);
+      }
       return group;
     }
     if (settled.has(stringHash(key))) {
       report.late++;
       return undefined;
     }
-    group = { prompt: event.prompt, ratings: new Map(), replaced: [] };
+    group = { key, prompt: event.prompt, ratings: [], replaced: [], older: undefined, newer: undefined };
     open.set(key, group);
+    append(group);
     if (open.size > maxOpen) settleOldest(out);
     return group;
   }
@@ -91,11 +120,15 @@ export function answerGroups<Row>(
         });
         return;
       }
-      const candidate = { time: Date.parse(event.ts), id: event.id };
-      const current = group.ratings.get(event.feedbackKey);
-      if (current && !isLaterRating(candidate, current)) return;
-      group.ratings.set(event.feedbackKey, {
-        ...candidate,
+      const { ratings } = group;
+      let index = 0;
+      while (index < ratings.length && (ratings[index] as RatedAnswer).feedbackKey !== event.feedbackKey) index++;
+      const current = ratings[index];
+      if (current && !isLaterRating(event, current)) return;
+      ratings[index] = {
+        feedbackKey: event.feedbackKey,
+        ts: event.ts,
+        id: event.id,
         messageId: event.messageId,
         value: event.value,
         content: event.content,
@@ -103,7 +136,7 @@ export function answerGroups<Row>(
         comment: event.comment,
         traceId: event.traceId,
         spanId: event.spanId,
-      });
+      };
     },
     end(out: Row[]): void {
       while (open.size > 0) settleOldest(out);

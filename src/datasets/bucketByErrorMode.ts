@@ -13,7 +13,7 @@ export function bucketBuilder(options: BucketOptions = {}): DatasetBuilder<never
   let negative = 0;
   let unlabeled = 0;
   const groups = answerGroups<never>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, (group) => {
-    for (const rating of group.ratings.values()) {
+    for (const rating of group.ratings) {
       if (rating.value === null) report.withdrawn++;
       if (rating.value !== "down") continue;
       negative++;

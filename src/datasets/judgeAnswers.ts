@@ -29,8 +29,9 @@ export interface JudgedAnswers {
 export function judgeAnswers(group: AnswerGroup, report: DatasetReport): JudgedAnswers {
   const good: JudgedAnswers["good"] = [];
   const bad: BadAnswer[] = [];
-  const sorted = new Set<string>();
-  for (const rating of group.ratings.values()) {
+  // Texts already sorted; a handful per prompt, so an array.
+  const sorted: string[] = [];
+  for (const rating of group.ratings) {
     if (rating.value === null) {
       report.withdrawn++;
       continue;
@@ -39,18 +40,19 @@ export function judgeAnswers(group: AnswerGroup, report: DatasetReport): JudgedA
       report.withoutText++;
       continue;
     }
-    if (sorted.has(rating.content)) continue;
-    sorted.add(rating.content);
-    if (rating.value === "up") good.push({ ...rating, content: rating.content });
-    else bad.push({ ...rating, content: rating.content, signal: "down" });
+    if (sorted.includes(rating.content)) continue;
+    sorted.push(rating.content);
+    const { content, messageId, reasons, comment, traceId, spanId } = rating;
+    if (rating.value === "up") good.push({ ...rating, content });
+    else bad.push({ content, messageId, reasons, comment, traceId, spanId, signal: "down" });
   }
   for (const answer of group.replaced) {
     if (answer.content === undefined) {
       report.withoutText++;
       continue;
     }
-    if (sorted.has(answer.content)) continue;
-    sorted.add(answer.content);
+    if (sorted.includes(answer.content)) continue;
+    sorted.push(answer.content);
     bad.push({ ...answer, content: answer.content, reasons: [], comment: undefined, signal: "regenerate" });
   }
   return { good, bad };

@@ -12,7 +12,7 @@ export function ktoBuilder(options: KtoOptions = {}): DatasetBuilder<KtoRow> {
   const report = emptyReport();
   const intake = eventIntake(options, report);
   const groups = answerGroups<KtoRow>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, (group, out) => {
-    for (const rating of group.ratings.values()) {
+    for (const rating of group.ratings) {
       if (rating.value === null) {
         report.withdrawn++;
       } else if (rating.content === undefined) {

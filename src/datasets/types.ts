@@ -37,7 +37,7 @@ export interface DatasetOptions {
   validate?: boolean;
   /**
    * Memory bound: how many prompts (answers grouped by prompt, see `toPreferencePairs`) stay open at once.
-   * When one more opens, the least recently touched is settled and written; ids of the last `10 × maxOpen`
+   * When one more opens, the least recently touched is settled and written; ids of the last `10 × maxOpen` (to `20 × maxOpen`)
    * events are kept to drop duplicates. Results are exact when each answer's events lie within that many
    * open prompts of each other in the input (a collector appends a user's clicks on one message close
    * together). Default 10,000; `Infinity` keeps everything (exact on any input, memory grows with it).
