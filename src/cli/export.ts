@@ -130,9 +130,12 @@ async function run(args: string[], io: CommandIO): Promise<number> {
       io.stderr.write(`Cannot read --in ${values.in}: no such file.\n`);
       return 1;
     }
-    input = createReadStream(path, { highWaterMark: 1024 * 1024 });
+    // Decoding in the stream (StringDecoder) costs about half of a TextDecoder per chunk.
+    input = createReadStream(path, { highWaterMark: 1024 * 1024, encoding: "utf8" });
   } else if ((io.stdin as { isTTY?: boolean }).isTTY) {
     return fail(io, "Give the events with --in feedback.jsonl, or pipe them in.");
+  } else {
+    io.stdin.setEncoding?.("utf8");
   }
   const output = values.out === undefined ? io.stdout : createWriteStream(resolve(io.cwd, values.out));
 

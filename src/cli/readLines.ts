@@ -28,6 +28,8 @@ export async function* readLines(input: AsyncIterable<Uint8Array | string>): Asy
       text = decoder.decode(chunk, { stream: true });
       bytesRead += chunk.byteLength;
     }
+    // Most files have no CR at all: then the lines need no trimming.
+    const carriageReturns = text.includes("\r") || rest.includes("\r");
     const parts = (rest + text).split("\n");
     rest = parts.pop() as string;
     const lines: LineBatch["lines"] = parts;
@@ -39,9 +41,11 @@ export async function* readLines(input: AsyncIterable<Uint8Array | string>): Asy
       rest = "";
       skippingLongLine = true;
     }
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      if (typeof line === "string" && line.endsWith("\r")) lines[i] = line.slice(0, -1);
+    if (carriageReturns) {
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (typeof line === "string" && line.endsWith("\r")) lines[i] = line.slice(0, -1);
+      }
     }
     if (lines.length > 0) yield { lines, bytesRead };
   }

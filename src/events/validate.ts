@@ -197,8 +197,6 @@ function checkObject(
 
 const ENVELOPE_REQUIRED = ["id", "v", "type", "ts", "messageId", "feedbackKey"] as const;
 
-const hasOwn = (object: object, key: string) => Object.hasOwn(object, key);
-
 // Each payload's checks and required fields, built once: validateEvent runs per line on large exports.
 const PAYLOAD_CHECKS: Record<string, { checks: Record<string, Check | NestedCheck>; required: string[] }> = {};
 for (const [type, payload] of Object.entries(PAYLOADS)) {
@@ -238,7 +236,7 @@ export function validateEvent(event: unknown): ContractViolation | undefined {
   }
   const keys = Object.keys(event);
   for (const key of keys) {
-    if (!hasOwn(ENVELOPE, key) || event[key] === undefined) continue;
+    if (!Object.hasOwn(ENVELOPE, key) || event[key] === undefined) continue;
     const problem = checkField(ENVELOPE[key] as Check | NestedCheck, event[key], key);
     if (problem) return problem;
   }
@@ -247,8 +245,8 @@ export function validateEvent(event: unknown): ContractViolation | undefined {
     if (event[key] === undefined) return { field: key, message: `${key} is required` };
   }
   for (const key of keys) {
-    if (hasOwn(ENVELOPE, key)) continue;
-    if (!hasOwn(checks, key)) return { field: key, message: `${key} is not a field of this event type` };
+    if (Object.hasOwn(ENVELOPE, key)) continue;
+    if (!Object.hasOwn(checks, key)) return { field: key, message: `${key} is not a field of this event type` };
     if (event[key] === undefined) continue;
     const problem = checkField(checks[key] as Check | NestedCheck, event[key], key);
     if (problem) return problem;
