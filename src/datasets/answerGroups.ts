@@ -41,6 +41,8 @@ export interface AnswerGroup {
 
 // An open group in the recency list: a doubly linked list makes "touch" and "settle the oldest" O(1).
 interface OpenGroup extends AnswerGroup {
+  /** `stringHash(key)`, computed once: it is looked up when the group opens and remembered when it settles. */
+  hash: number;
   older: OpenGroup | undefined;
   newer: OpenGroup | undefined;
 }
@@ -82,7 +84,7 @@ export function answerGroups<Row>(
     const group = oldest as OpenGroup;
     unlink(group);
     open.delete(group.key);
-    settled.add(stringHash(group.key));
+    settled.add(group.hash);
     settle(group, out);
   }
 
@@ -96,11 +98,12 @@ export function answerGroups<Row>(
       }
       return group;
     }
-    if (settled.has(stringHash(key))) {
+    const hash = stringHash(key);
+    if (settled.has(hash)) {
       report.late++;
       return undefined;
     }
-    group = { key, prompt: event.prompt, ratings: [], replaced: [], older: undefined, newer: undefined };
+    group = { key, hash, prompt: event.prompt, ratings: [], replaced: [], older: undefined, newer: undefined };
     open.set(key, group);
     append(group);
     if (open.size > maxOpen) settleOldest(out);

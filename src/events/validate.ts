@@ -230,28 +230,32 @@ function checkField(check: Check | NestedCheck, value: unknown, field: string): 
  */
 export function validateEvent(event: unknown): ContractViolation | undefined {
   if (!isObject(event)) return { field: "", message: "an event must be a JSON object" };
-  // One pass over the event's keys per part, without copying it: exports validate millions of lines.
+  // Without copying the event: exports validate millions of lines.
   for (const key of ENVELOPE_REQUIRED) {
     if (event[key] === undefined) return { field: key, message: `${key} is required` };
   }
-  const keys = Object.keys(event);
-  for (const key of keys) {
-    if (!Object.hasOwn(ENVELOPE, key) || event[key] === undefined) continue;
-    const problem = checkField(ENVELOPE[key] as Check | NestedCheck, event[key], key);
-    if (problem) return problem;
+  // One pass over the keys. An envelope problem is returned at once; the first payload problem waits until
+  // the envelope is known to be sound and no required payload field is missing, which keeps that order.
+  const payload = PAYLOAD_CHECKS[event.type as string];
+  let payloadProblem: ContractViolation | undefined;
+  for (const key of Object.keys(event)) {
+    const value = event[key];
+    if (Object.hasOwn(ENVELOPE, key)) {
+      if (value === undefined) continue;
+      const problem = checkField(ENVELOPE[key] as Check | NestedCheck, value, key);
+      if (problem) return problem;
+    } else if (payloadProblem === undefined) {
+      if (!payload || !Object.hasOwn(payload.checks, key)) {
+        payloadProblem = { field: key, message: `${key} is not a field of this event type` };
+      } else if (value !== undefined) {
+        payloadProblem = checkField(payload.checks[key] as Check | NestedCheck, value, key);
+      }
+    }
   }
-  const { checks, required } = PAYLOAD_CHECKS[event.type as string] as (typeof PAYLOAD_CHECKS)[string];
-  for (const key of required) {
+  for (const key of (payload as (typeof PAYLOAD_CHECKS)[string]).required) {
     if (event[key] === undefined) return { field: key, message: `${key} is required` };
   }
-  for (const key of keys) {
-    if (Object.hasOwn(ENVELOPE, key)) continue;
-    if (!Object.hasOwn(checks, key)) return { field: key, message: `${key} is not a field of this event type` };
-    if (event[key] === undefined) continue;
-    const problem = checkField(checks[key] as Check | NestedCheck, event[key], key);
-    if (problem) return problem;
-  }
-  return undefined;
+  return payloadProblem;
 }
 
 /** Narrows `event` to a `FeedbackEvent` when it satisfies the contract. */
