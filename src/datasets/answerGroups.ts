@@ -50,9 +50,9 @@ interface OpenGroup extends AnswerGroup {
 /**
  * Gathers ratings and regenerates into answer groups, one per prompt, and hands each group to `settle` once no
  * more events can change it: at `end`, or earlier when more than `maxOpen` groups are open (the least recently
- * touched one goes first). Memory: at most `maxOpen` groups, each holding its prompt once and the text of each
- * rated or replaced answer, plus the 53-bit hashes of the last `4 × maxOpen` to `8 × maxOpen` settled groups, which turn a later
- * event about a settled group into a `late` count instead of a second, conflicting row.
+ * touched one goes first). Memory: at most `maxOpen` groups, each holding its prompt once and each distinct
+ * rated or replaced answer once, plus the 53-bit hashes of the last 4 to 8 × `maxOpen` settled groups, which
+ * turn a later event about a settled group into a `late` count instead of a second, conflicting row.
  */
 export function answerGroups<Row>(
   maxOpen: number,
@@ -115,9 +115,12 @@ export function answerGroups<Row>(
       const group = groupFor(event, out);
       if (!group) return;
       if (event.type === "regenerate") {
+        const content = event.previousContent ?? event.content;
+        // The same answer replaced twice (a retried click under a new id) is one answer.
+        if (content !== undefined && group.replaced.some((answer) => answer.content === content)) return;
         group.replaced.push({
           messageId: event.messageId,
-          content: event.previousContent ?? event.content,
+          content,
           traceId: event.traceId,
           spanId: event.spanId,
         });

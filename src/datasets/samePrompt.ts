@@ -8,6 +8,12 @@ import type { FeedbackEvent } from "../events/types";
  *
  * An event without a prompt gets a key of its own message (`messageId`), so its answers still meet the other
  * events about that message (a regenerated message that keeps its id) but never another message's.
+ *
+ * @example
+ * ```ts
+ * // Two answers a user compared: the one replaced by a regenerate and the new one they voted up.
+ * samePromptKey(regenerateEvent) === samePromptKey(ratingOfNewAnswer); // true: same session, same messages
+ * ```
  */
 export function samePromptKey(event: FeedbackEvent): string {
   if (!event.prompt) return `m\u0000${event.messageId}`;
