@@ -41,7 +41,8 @@ Turns the collector's JSONL (one event per line) into training and test data, re
   --in <file>         JSONL to read (default: standard input)
   --out <file>        where to write (default: standard output)
   --implicit-prompt   write pairs in implicit-prompt form, keeping pairs that have no prompt (TRL formats)
-  --max-open <n>      prompts held open at once, the memory bound (default ${DEFAULT_MAX_OPEN.toLocaleString("en-US")})
+  --max-open <n>      prompts held open at once, the memory bound (default ${DEFAULT_MAX_OPEN.toLocaleString("en-US")};
+                      Infinity is exact on any input, with memory that grows with it)
 
 Invalid lines are skipped and reported on stderr with their line numbers.
 

@@ -19,6 +19,7 @@ interface Run {
   lines: number;
   peakRssBytes: number;
   peakHeapUsedBytes: number;
+  peakLiveHeapBytes: number;
 }
 
 function measure(
@@ -53,6 +54,7 @@ interface Summary {
   eventsPerCpuSecond: number;
   peakRssMiB: number;
   peakHeapUsedMiB: number;
+  peakLiveHeapMiB: number;
 }
 
 function summarize(runs: (Run | { failed: string })[]): Summary | { failed: string } {
@@ -65,6 +67,7 @@ function summarize(runs: (Run | { failed: string })[]): Summary | { failed: stri
     eventsPerCpuSecond: Math.round(median(ok.map((run) => run.lines / (run.cpuMs / 1000)))),
     peakRssMiB: mib(median(ok.map((run) => run.peakRssBytes))),
     peakHeapUsedMiB: mib(median(ok.map((run) => run.peakHeapUsedBytes))),
+    peakLiveHeapMiB: mib(median(ok.map((run) => run.peakLiveHeapBytes))),
   };
 }
 
@@ -96,7 +99,7 @@ try {
   const last = results.at(-1)?.stream as Partial<Summary>;
   console.log("\nexport --format trl (streaming) vs naive readFileSync + split + JSON.parse, medians:");
   console.log(
-    "events     input MiB  stream ev/s (per CPU s)  stream RSS/heap MiB  naive ev/s (per CPU s)  naive RSS/heap MiB  speed ratio",
+    "events     input MiB  stream ev/s (per CPU s)  stream RSS/heap/live MiB  naive ev/s (per CPU s)  naive RSS/heap/live MiB  speed ratio",
   );
   for (const row of results) {
     const s = row.stream as ReturnType<typeof summarize>;
@@ -104,14 +107,19 @@ try {
     const cell = (r: ReturnType<typeof summarize>) =>
       "failed" in r
         ? [`failed: ${r.failed}`, ""]
-        : [`${r.eventsPerSecond} (${r.eventsPerCpuSecond})`, `${r.peakRssMiB} / ${r.peakHeapUsedMiB}`];
+        : [
+            `${r.eventsPerSecond} (${r.eventsPerCpuSecond})`,
+            `${r.peakRssMiB} / ${r.peakHeapUsedMiB} / ${r.peakLiveHeapMiB}`,
+          ];
     const [sSpeed, sMem] = cell(s);
     const [nSpeed, nMem] = cell(n);
     console.log(
-      `${String(row.events).padEnd(10)} ${String(row.inputMiB).padEnd(10)} ${sSpeed?.padEnd(24)} ${sMem?.padEnd(20)} ${nSpeed?.padEnd(23)} ${nMem?.padEnd(19)} ${row.streamToNaiveSpeed ?? "-"}`,
+      `${String(row.events).padEnd(10)} ${String(row.inputMiB).padEnd(10)} ${sSpeed?.padEnd(24)} ${sMem?.padEnd(25)} ${nSpeed?.padEnd(23)} ${nMem?.padEnd(24)} ${row.streamToNaiveSpeed ?? "-"}`,
     );
   }
-  const growth = first?.peakRssMiB && last?.peakRssMiB ? Number((last.peakRssMiB / first.peakRssMiB).toFixed(2)) : null;
+  const ratio = (a?: number, b?: number) => (a && b ? Number((a / b).toFixed(2)) : null);
+  const growth = ratio(last?.peakRssMiB, first?.peakRssMiB);
+  const liveGrowth = ratio(last?.peakLiveHeapMiB, first?.peakLiveHeapMiB);
   for (const row of results) {
     const p = row.parseOnly as ReturnType<typeof summarize>;
     if (!("failed" in p)) {
@@ -120,7 +128,9 @@ try {
       );
     }
   }
-  console.log(`stream peak RSS at ${SIZES.at(-1)} / at ${SIZES[0]} events: ${growth} (flat = 1.0)`);
+  console.log(
+    `stream at ${SIZES.at(-1)} / at ${SIZES[0]} events: peak RSS ${growth}, peak live heap ${liveGrowth} (flat = 1.0)`,
+  );
   console.log(
     `goal 200,000 events/s at 1M: ${(last?.eventsPerSecond ?? 0) >= 200_000 ? "met" : "not met"} on the wall clock, ${(last?.eventsPerCpuSecond ?? 0) >= 200_000 ? "met" : "not met"} per CPU second`,
   );
@@ -137,6 +147,7 @@ try {
         sizes: results,
         smallHeap: { heapMiB: SMALL_HEAP_MB, stream: smallHeap, naive: smallHeapNaive },
         streamPeakRssGrowth: growth,
+        streamPeakLiveHeapGrowth: liveGrowth,
         goalEventsPerSecond: 200_000,
       },
       null,
