@@ -85,7 +85,17 @@ try {
       !("failed" in stream) && !("failed" in naive)
         ? Number((stream.eventsPerSecond / naive.eventsPerSecond).toFixed(2))
         : null;
-    const row = { events, inputMiB: mib(bytes), stream, naive, parseOnly, streamToNaiveSpeed: ratio };
+    const streamMiBPerSecond =
+      "failed" in stream ? null : Number((bytes / 1024 / 1024 / (stream.medianMs / 1000)).toFixed(1));
+    const row = {
+      events,
+      inputMiB: mib(bytes),
+      stream,
+      streamMiBPerSecond,
+      naive,
+      parseOnly,
+      streamToNaiveSpeed: ratio,
+    };
     results.push(row);
     console.log(JSON.stringify(row));
     if (events !== SIZES.at(-1)) rmSync(input);
