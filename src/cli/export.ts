@@ -126,9 +126,12 @@ async function run(args: string[], io: CommandIO): Promise<number> {
   if (values.in !== undefined) {
     const path = resolve(io.cwd, values.in);
     try {
-      totalBytes = (await stat(path)).size;
-    } catch {
-      io.stderr.write(`Cannot read --in ${values.in}: no such file.\n`);
+      const file = await stat(path);
+      if (!file.isFile()) throw new Error("not a file");
+      totalBytes = file.size;
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+      io.stderr.write(`Cannot read --in ${values.in}: ${reason}.\n`);
       return 1;
     }
     // Decoding in the stream (StringDecoder) costs about half of a TextDecoder per chunk.
@@ -138,7 +141,17 @@ async function run(args: string[], io: CommandIO): Promise<number> {
   } else {
     io.stdin.setEncoding?.("utf8");
   }
-  const output = values.out === undefined ? io.stdout : createWriteStream(resolve(io.cwd, values.out));
+  let output = io.stdout;
+  if (values.out !== undefined) {
+    const file = createWriteStream(resolve(io.cwd, values.out));
+    try {
+      await once(file, "open");
+    } catch (error) {
+      io.stderr.write(`Cannot write --out ${values.out}: ${(error as Error).message}\n`);
+      return 1;
+    }
+    output = file;
+  }
 
   const { builder, result } = builderFor(format, implicitPrompt, maxOpen);
   const rows: unknown[] = [];

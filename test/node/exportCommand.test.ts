@@ -138,6 +138,11 @@ describe("react-feedback-loop export", () => {
     expect((await runExport(["--format", "trl", "--verbose"])).stderr).toContain("Unknown option '--verbose'");
     const missing = await runExport(["--format", "trl", "--in", "nowhere.jsonl"], "", dir);
     expect(missing).toMatchObject({ code: 1, stderr: "Cannot read --in nowhere.jsonl: no such file.\n" });
+    const folder = await runExport(["--format", "trl", "--in", "."], "", dir);
+    expect(folder).toMatchObject({ code: 1, stderr: "Cannot read --in .: not a file.\n" });
+    const unwritable = await runExport(["--format", "trl", "--out", "no/such/dir/pairs.jsonl"], "", dir);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/^Cannot write --out no\/such\/dir\/pairs.jsonl: ENOENT/);
   });
 
   it("is listed in the CLI's help", async () => {
