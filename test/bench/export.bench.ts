@@ -19,7 +19,7 @@ interface Run {
   lines: number;
   peakRssBytes: number;
   peakHeapUsedBytes: number;
-  peakLiveHeapBytes: number;
+  peakLiveHeapBytes: number | null;
 }
 
 function measure(
@@ -54,7 +54,7 @@ interface Summary {
   eventsPerCpuSecond: number;
   peakRssMiB: number;
   peakHeapUsedMiB: number;
-  peakLiveHeapMiB: number;
+  peakLiveHeapMiB: number | null;
 }
 
 function summarize(runs: (Run | { failed: string })[]): Summary | { failed: string } {
@@ -67,7 +67,9 @@ function summarize(runs: (Run | { failed: string })[]): Summary | { failed: stri
     eventsPerCpuSecond: Math.round(median(ok.map((run) => run.lines / (run.cpuMs / 1000)))),
     peakRssMiB: mib(median(ok.map((run) => run.peakRssBytes))),
     peakHeapUsedMiB: mib(median(ok.map((run) => run.peakHeapUsedBytes))),
-    peakLiveHeapMiB: mib(median(ok.map((run) => run.peakLiveHeapBytes))),
+    peakLiveHeapMiB: ok.every((run) => run.peakLiveHeapBytes !== null)
+      ? mib(median(ok.map((run) => run.peakLiveHeapBytes as number)))
+      : null,
   };
 }
 
@@ -127,7 +129,7 @@ try {
       `${String(row.events).padEnd(10)} ${String(row.inputMiB).padEnd(10)} ${sSpeed?.padEnd(24)} ${sMem?.padEnd(25)} ${nSpeed?.padEnd(23)} ${nMem?.padEnd(24)} ${row.streamToNaiveSpeed ?? "-"}`,
     );
   }
-  const ratio = (a?: number, b?: number) => (a && b ? Number((a / b).toFixed(2)) : null);
+  const ratio = (a?: number | null, b?: number | null) => (a && b ? Number((a / b).toFixed(2)) : null);
   const growth = ratio(last?.peakRssMiB, first?.peakRssMiB);
   const liveGrowth = ratio(last?.peakLiveHeapMiB, first?.peakLiveHeapMiB);
   for (const row of results) {

@@ -94,6 +94,8 @@ const cpuMs = (cpu.user + cpu.system) / 1000;
 sample();
 clearInterval(sampler);
 fullCollections.disconnect();
+// null when no full collection ran, so there is no live-heap reading.
+const peakLiveHeapBytes = peakLiveHeap > 0 ? peakLiveHeap : null;
 process.stdout.write(
-  `${JSON.stringify({ ms, cpuMs, lines, peakRssBytes: peakRss, peakHeapUsedBytes: peakHeapUsed, peakLiveHeapBytes: peakLiveHeap })}\n`,
+  `${JSON.stringify({ ms, cpuMs, lines, peakRssBytes: peakRss, peakHeapUsedBytes: peakHeapUsed, peakLiveHeapBytes })}\n`,
 );
