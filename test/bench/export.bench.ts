@@ -121,7 +121,7 @@ try {
         ? [`failed: ${r.failed}`, ""]
         : [
             `${r.eventsPerSecond} (${r.eventsPerCpuSecond})`,
-            `${r.peakRssMiB} / ${r.peakHeapUsedMiB} / ${r.peakLiveHeapMiB}`,
+            `${r.peakRssMiB} / ${r.peakHeapUsedMiB} / ${r.peakLiveHeapMiB ?? "-"}`,
           ];
     const [sSpeed, sMem] = cell(s);
     const [nSpeed, nMem] = cell(n);
