@@ -154,41 +154,53 @@ async function run(args: string[], io: CommandIO): Promise<number> {
   }
 
   const { builder, result } = builderFor(format, implicitPrompt, maxOpen);
-  const rows: unknown[] = [];
   const invalid = invalidLines();
   const progress = progressLine(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, { totalBytes });
   let lineNumber = 0;
-  for await (const { lines, bytesRead } of readLines(input)) {
-    for (const line of lines) {
-      lineNumber++;
-      if (line === LINE_TOO_LONG) {
-        invalid.add(lineNumber, "longer than any event of the contract");
-        continue;
+  // A write error also arrives as an 'error' event; awaiting 'drain' turns it into a rejection below.
+  const ignore = () => {};
+  output.on("error", ignore);
+  try {
+    const rows: unknown[] = [];
+    for await (const { lines, bytesRead } of readLines(input)) {
+      for (const line of lines) {
+        lineNumber++;
+        if (line === LINE_TOO_LONG) {
+          invalid.add(lineNumber, "longer than any event of the contract");
+          continue;
+        }
+        let event: unknown;
+        try {
+          event = JSON.parse(line);
+        } catch {
+          // Blank lines are no events and no errors either.
+          if (line.trim().length > 0) invalid.add(lineNumber, "not JSON");
+          continue;
+        }
+        const problem = validateEvent(event);
+        if (problem) {
+          invalid.add(lineNumber, problem.message);
+          continue;
+        }
+        builder.add(event, rows);
       }
-      let event: unknown;
-      try {
-        event = JSON.parse(line);
-      } catch {
-        // Blank lines are no events and no errors either.
-        if (line.trim().length > 0) invalid.add(lineNumber, "not JSON");
-        continue;
-      }
-      const problem = validateEvent(event);
-      if (problem) {
-        invalid.add(lineNumber, problem.message);
-        continue;
-      }
-      builder.add(event, rows);
+      await write(output, serialize(rows));
+      progress.update(bytesRead, lineNumber);
     }
-    await write(output, serialize(rows));
-    progress.update(bytesRead, lineNumber);
-  }
-  builder.end(rows);
-  if (result) await write(output, `${JSON.stringify(result(), null, 2)}\n`);
-  else await write(output, serialize(rows));
-  if (output !== io.stdout) {
-    output.end();
-    await finished(output);
+    builder.end(rows);
+    if (result) await write(output, `${JSON.stringify(result(), null, 2)}\n`);
+    else await write(output, serialize(rows));
+    if (output !== io.stdout) {
+      output.end();
+      await finished(output);
+    }
+  } catch (error) {
+    progress.done();
+    // The reader went away (`export ... | head`): stop quietly, as other command-line tools do.
+    if ((error as NodeJS.ErrnoException).code === "EPIPE") return 0;
+    throw error;
+  } finally {
+    output.off("error", ignore);
   }
   progress.done();
 

@@ -145,6 +145,19 @@ describe("react-feedback-loop export", () => {
     expect(unwritable.stderr).toMatch(/^Cannot write --out no\/such\/dir\/pairs.jsonl: ENOENT/);
   });
 
+  it("stops quietly when the reader goes away (export | head)", async () => {
+    const closed = new Writable({
+      highWaterMark: 1,
+      write(_chunk, _encoding, done) {
+        done(Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
+      },
+    });
+    const stderr = sinkStream();
+    const io = { stdin: Readable.from([jsonl(events)]), stdout: closed, stderr: stderr.stream, cwd: dir };
+    expect(await main(["export", "--format", "trl"], io)).toBe(0);
+    expect(stderr.text()).toBe("");
+  });
+
   it("is listed in the CLI's help", async () => {
     const stdout = sinkStream();
     const io = { stdin: Readable.from([]), stdout: stdout.stream, stderr: sinkStream().stream, cwd: dir };
