@@ -1,5 +1,11 @@
 // The server entry: no React, no DOM. Runs in Node 20 and in edge runtimes (only web-standard globals).
 
+export { bucketByErrorMode } from "./datasets/bucketByErrorMode";
+export { samePromptKey } from "./datasets/samePrompt";
+export { toKto } from "./datasets/toKto";
+export { toPreferencePairs } from "./datasets/toPreferencePairs";
+export { toRegressionSet } from "./datasets/toRegressionSet";
+export type * from "./datasets/types";
 export { type DiffWordsOptions, diffWords, type WordDiff } from "./diff/diffWords";
 export { editStats } from "./diff/editStats";
 export { editEventInput } from "./edits/editEventInput";

@@ -1,8 +1,9 @@
 import type { Command, CommandIO } from "./command";
+import { exportCommand } from "./export";
 import { serve } from "./serve";
 
 // Each subcommand lives in its own file and is listed here.
-const commands: Record<string, Command> = { serve };
+const commands: Record<string, Command> = { serve, export: exportCommand };
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`);

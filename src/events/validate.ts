@@ -54,8 +54,8 @@ function json(value: unknown, path: string, depth = 0): Problem {
   if (value === null || typeof value === "string" || typeof value === "boolean") return;
   if (typeof value === "number") return Number.isFinite(value) ? undefined : "must be a finite number";
   if (depth > 64 || typeof value !== "object") return "must be JSON";
-  for (const [key, item] of Object.entries(value)) {
-    const problem = json(item, `${path}.${key}`, depth + 1);
+  for (const key of Object.keys(value)) {
+    const problem = json((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
     if (problem) return nested(problem, `${path}.${key}`);
   }
 }
@@ -64,14 +64,24 @@ function nested(problem: string | ContractViolation, path: string): ContractViol
   return typeof problem === "string" ? { field: path, message: `${path} ${problem}` } : problem;
 }
 
-function checkShape(value: Record<string, unknown>, shape: Shape, prefix = ""): ContractViolation | undefined {
-  for (const key in shape) {
-    if (value[key] === undefined && !shape[key]?.optional) {
-      return { field: prefix + key, message: `${prefix + key} is required` };
+// Own keys only: a field named like an Object method ("constructor", "toString") is unknown, not a rule.
+const has = (shape: Shape | undefined, key: string) => shape !== undefined && Object.hasOwn(shape, key);
+
+function checkShape(
+  value: Record<string, unknown>,
+  shape: Shape,
+  prefix = "",
+  more?: Shape,
+): ContractViolation | undefined {
+  for (const rules of more ? [shape, more] : [shape]) {
+    for (const key in rules) {
+      if (value[key] === undefined && !rules[key]?.optional) {
+        return { field: prefix + key, message: `${prefix + key} is required` };
+      }
     }
   }
-  for (const key in value) {
-    const rule = shape[key];
+  for (const key of Object.keys(value)) {
+    const rule = has(shape, key) ? shape[key] : has(more, key) ? more?.[key] : undefined;
     if (!rule) return { field: prefix + key, message: `${prefix + key} is not a field of this event type` };
     const problem = value[key] === undefined ? undefined : rule(value[key], prefix + key);
     if (problem) return nested(problem, prefix + key);
@@ -157,7 +167,22 @@ export function validateEvent(event: unknown): ContractViolation | undefined {
   if (event.type === undefined) return { field: "type", message: "type is required" };
   const type = envelope.type?.(event.type, "type");
   if (type) return nested(type, "type");
-  return checkShape(event, { ...envelope, ...payloads[event.type as string] });
+  return checkShape(event, envelope, "", payloads[event.type as string]) ?? checkDiff(event);
+}
+
+// The one rule JSON Schema cannot say: an edit's diff rebuilds its draft and its final exactly. It also keeps a
+// `redact` that rewrites draft or final, but not the diff, from sending the unredacted text inside the diff.
+function checkDiff(event: Record<string, unknown>): ContractViolation | undefined {
+  if (event.type !== "edit") return;
+  let draft = "";
+  let final = "";
+  for (const [op, text] of event.diff as [number, string][]) {
+    if (op <= 0) draft += text;
+    if (op >= 0) final += text;
+  }
+  if (draft !== event.draft || final !== event.final) {
+    return { field: "diff", message: "diff must rebuild draft and final exactly (make it with diffWords)" };
+  }
 }
 
 /** Narrows `event` to a `FeedbackEvent` when it satisfies the contract. */

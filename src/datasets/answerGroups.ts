@@ -1,0 +1,151 @@
+import type { PromptMessage, RatingEvent, RatingValue, RegenerateEvent } from "../events/types";
+import { isLaterRating } from "./latestRating";
+import { recentSet } from "./recentSet";
+import { samePromptKey } from "./samePrompt";
+import { stringHash } from "./stringHash";
+import type { DatasetReport } from "./types";
+
+/** The latest rating of one `feedbackKey`: only the fields the datasets write, never the whole event. */
+export interface RatedAnswer {
+  feedbackKey: string;
+  ts: string;
+  id: string;
+  messageId: string;
+  value: RatingValue;
+  /** The answer as shown when it was rated. */
+  content: string | undefined;
+  reasons: string[];
+  comment: string | undefined;
+  traceId: string | undefined;
+  spanId: string | undefined;
+}
+
+/** An answer the user replaced by asking for another one. */
+export interface ReplacedAnswer {
+  messageId: string;
+  /** `previousContent`, else `content`, of the regenerate event. */
+  content: string | undefined;
+  traceId: string | undefined;
+  spanId: string | undefined;
+}
+
+/** Every rated or replaced answer to one prompt (see `samePromptKey`). */
+export interface AnswerGroup {
+  key: string;
+  /** Undefined when the events carried no prompt: then the group holds one message's answers. */
+  prompt: PromptMessage[] | undefined;
+  /** The latest rating per `feedbackKey` (a few per prompt: an array searched in order beats a Map). */
+  ratings: RatedAnswer[];
+  replaced: ReplacedAnswer[];
+}
+
+// An open group in the recency list: a doubly linked list makes "touch" and "settle the oldest" O(1).
+interface OpenGroup extends AnswerGroup {
+  /** `stringHash(key)`, computed once: it is looked up when the group opens and remembered when it settles. */
+  hash: number;
+  older: OpenGroup | undefined;
+  newer: OpenGroup | undefined;
+}
+
+/**
+ * Gathers ratings and regenerates into answer groups, one per prompt, and hands each group to `settle` once no
+ * more events can change it: at `end`, or earlier when more than `maxOpen` groups are open (the least recently
+ * touched one goes first). Memory: at most `maxOpen` groups, each holding its prompt once and each distinct
+ * rated or replaced answer once, plus the 53-bit hashes of the last 4 to 8 × `maxOpen` settled groups, which
+ * turn a later event about a settled group into a `late` count instead of a second, conflicting row.
+ */
+export function answerGroups<Row>(
+  maxOpen: number,
+  report: DatasetReport,
+  settle: (group: AnswerGroup, out: Row[]) => void,
+) {
+  const open = new Map<string, OpenGroup>();
+  const settled = recentSet<number>(maxOpen * 4);
+  let oldest: OpenGroup | undefined;
+  let newest: OpenGroup | undefined;
+
+  function unlink(group: OpenGroup) {
+    if (group.older) group.older.newer = group.newer;
+    else oldest = group.newer;
+    if (group.newer) group.newer.older = group.older;
+    else newest = group.older;
+    group.older = undefined;
+    group.newer = undefined;
+  }
+
+  function append(group: OpenGroup) {
+    group.older = newest;
+    if (newest) newest.newer = group;
+    else oldest = group;
+    newest = group;
+  }
+
+  function settleOldest(out: Row[]) {
+    const group = oldest as OpenGroup;
+    unlink(group);
+    open.delete(group.key);
+    settled.add(group.hash);
+    settle(group, out);
+  }
+
+  function groupFor(event: RatingEvent | RegenerateEvent, out: Row[]): AnswerGroup | undefined {
+    const key = samePromptKey(event);
+    let group = open.get(key);
+    if (group) {
+      if (group !== newest) {
+        unlink(group);
+        append(group);
+      }
+      return group;
+    }
+    const hash = stringHash(key);
+    if (settled.has(hash)) {
+      report.late++;
+      return undefined;
+    }
+    group = { key, hash, prompt: event.prompt, ratings: [], replaced: [], older: undefined, newer: undefined };
+    open.set(key, group);
+    append(group);
+    if (open.size > maxOpen) settleOldest(out);
+    return group;
+  }
+
+  return {
+    add(event: RatingEvent | RegenerateEvent, out: Row[]): void {
+      const group = groupFor(event, out);
+      if (!group) return;
+      if (event.type === "regenerate") {
+        const content = event.previousContent ?? event.content;
+        // The same answer replaced twice (a retried click under a new id) is one answer.
+        if (content !== undefined && group.replaced.some((answer) => answer.content === content)) return;
+        group.replaced.push({
+          messageId: event.messageId,
+          content,
+          traceId: event.traceId,
+          spanId: event.spanId,
+        });
+        return;
+      }
+      const { ratings } = group;
+      let index = 0;
+      while (index < ratings.length && (ratings[index] as RatedAnswer).feedbackKey !== event.feedbackKey) index++;
+      const current = ratings[index];
+      if (current && !isLaterRating(event, current)) return;
+      ratings[index] = {
+        feedbackKey: event.feedbackKey,
+        ts: event.ts,
+        id: event.id,
+        messageId: event.messageId,
+        value: event.value,
+        content: event.content,
+        reasons: event.reasons ?? [],
+        comment: event.comment,
+        traceId: event.traceId,
+        spanId: event.spanId,
+      };
+    },
+    end(out: Row[]): void {
+      while (open.size > 0) settleOldest(out);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { FeedbackEvent } from "../events/types";
+
+/**
+ * The key under which answers count as answers to the same prompt: the same `sessionId` (or both without one)
+ * and identical `prompt` messages, the same roles and contents in the same order, compared exactly (no
+ * trimming or case folding). Keeping the session in the key pairs only answers one user compared in one
+ * conversation; the same question asked by two users is two prompts.
+ *
+ * An event without a prompt gets a key of its own message (`messageId`), so its answers still meet the other
+ * events about that message (a regenerated message that keeps its id) but never another message's.
+ *
+ * @example
+ * ```ts
+ * // Two answers a user compared: the one replaced by a regenerate and the new one they voted up.
+ * samePromptKey(regenerateEvent) === samePromptKey(ratingOfNewAnswer); // true: same session, same messages
+ * ```
+ */
+export function samePromptKey(event: FeedbackEvent): string {
+  if (!event.prompt) return `m\u0000${event.messageId}`;
+  let key = `p\u0000${event.sessionId ?? ""}`;
+  // Control characters as separators: a role or content cannot make two different lists look alike.
+  for (const message of event.prompt) key += `\u0001${message.role}\u0002${message.content}`;
+  return key;
+}

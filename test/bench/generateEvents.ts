@@ -1,0 +1,190 @@
+// A seeded generator of realistic collector files for the export benchmark and tests: many conversations at
+// once, each message's events close together as a collector appends them, with retried (duplicate) lines and
+// a few broken ones. The same seed gives the same bytes.
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+
+/** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hex(random: () => number, digits: number): string {
+  let out = "";
+  while (out.length < digits)
+    out += Math.floor(random() * 0x100000000)
+      .toString(16)
+      .padStart(8, "0");
+  return out.slice(0, digits);
+}
+
+function uuidv7(ms: number, random: () => number): string {
+  const time = ms.toString(16).padStart(12, "0");
+  const variant = "89ab"[Math.floor(random() * 4)];
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(random, 3)}-${variant}${hex(random, 3)}-${hex(random, 12)}`;
+}
+
+const TOPICS = ["invoice", "refund", "password reset", "shipping delay", "API rate limit", "data export", "SSO login"];
+const REASONS = ["hallucination", "format", "refusal", "length", "instructions", "unsafe", "other"];
+const SENTENCES = [
+  "You can change this in Settings under Billing.",
+  "The export runs overnight and emails you a link.",
+  "Rate limits reset every minute per API key.",
+  "Refunds take five to seven business days to appear.",
+  "Single sign-on needs an admin to connect your identity provider.",
+  "Open the order page and choose Track shipment.",
+];
+
+type Event = Record<string, unknown>;
+
+interface Story {
+  events: Event[];
+}
+
+/**
+ * Yields `count` JSONL lines of collector output (without newlines), reproducible from `seed`. About 1 line in
+ * 100 repeats an earlier event (a retried delivery) and 1 in 1,000 is broken.
+ */
+export function* generateEventLines(count: number, seed = 42): Generator<string> {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  let clock = Date.parse("2026-03-01T00:00:00.000Z");
+  let messages = 0;
+  const answer = () => `${pick(SENTENCES)} ${pick(SENTENCES)}`;
+
+  function envelope(type: string, message: Event): Event {
+    clock += 1 + Math.floor(random() * 40);
+    const id = uuidv7(clock, random);
+    return {
+      id,
+      v: 1,
+      type,
+      ts: new Date(clock).toISOString(),
+      messageId: message.messageId,
+      feedbackKey: type === "rating" ? `${message.messageId}:rating` : id,
+      traceId: message.traceId,
+      spanId: hex(random, 16),
+      sessionId: message.sessionId,
+      userId: message.userId,
+      app: "support-bot",
+      content: message.content,
+      prompt: message.prompt,
+    };
+  }
+
+  // The events one assistant message gets, in the order a user makes them.
+  function story(): Story {
+    messages++;
+    const session = Math.floor(random() * 50_000);
+    const message: Event = {
+      messageId: `msg-${messages}`,
+      traceId: hex(random, 32),
+      sessionId: `session-${session}`,
+      userId: `user-${session % 20_000}`,
+      content: answer(),
+      prompt: [
+        { role: "system", content: "You are the support assistant of Acme." },
+        { role: "user", content: `How do I handle a ${pick(TOPICS)} (case ${messages % 997})?` },
+      ],
+    };
+    const roll = random();
+    const events: Event[] = [];
+    if (roll < 0.3) {
+      events.push({ ...envelope("rating", message), value: "up", previous: null });
+    } else if (roll < 0.5) {
+      events.push({ ...envelope("rating", message), value: "down", previous: null });
+      events.push({
+        ...envelope("rating", message),
+        value: "down",
+        previous: "down",
+        reasons: [pick(REASONS)],
+        comment: "Not what I asked.",
+      });
+    } else if (roll < 0.6) {
+      const replaced = message.content;
+      events.push({ ...envelope("regenerate", message), attempt: 1, previousContent: replaced });
+      const next = { ...message, messageId: `msg-${messages}-r`, content: answer() };
+      events.push({ ...envelope("rating", next), value: random() < 0.7 ? "up" : "down", previous: null });
+    } else if (roll < 0.72) {
+      const draft = message.content as string;
+      const final = `${draft} Contact support if it persists.`;
+      events.push({
+        ...envelope("edit", message),
+        draft,
+        final,
+        diff: [
+          [0, draft],
+          [1, " Contact support if it persists."],
+        ],
+        stats: {
+          wordsAdded: 5,
+          wordsRemoved: 0,
+          wordsKept: 18,
+          editRate: 0.22,
+          similarity: 0.84,
+          charsAdded: 32,
+          charsRemoved: 0,
+        },
+        durationMs: 5200,
+        accepted: false,
+      });
+    } else if (roll < 0.76) {
+      events.push({ ...envelope("rating", message), value: "up", previous: null });
+      events.push({ ...envelope("rating", message), value: null, previous: "up" });
+    } else if (roll < 0.88) {
+      events.push({ ...envelope("copy", message), source: "button", chars: 90, fraction: 1 });
+    } else {
+      events.push({ ...envelope("abandon", message), dwellMs: 12_000, cause: "hidden" });
+    }
+    return { events };
+  }
+
+  // Several hundred conversations at once: their events interleave, each message's stay close together.
+  const active: Story[] = Array.from({ length: 400 }, story);
+  let lastLine = "";
+  for (let written = 0; written < count; written++) {
+    const roll = random();
+    if (roll < 0.001) {
+      yield pick(['{"id": "broken', '{"v":1,"type":"rating","messageId":""}', "not json at all"]);
+      continue;
+    }
+    if (roll < 0.011 && lastLine) {
+      yield lastLine;
+      continue;
+    }
+    const slot = Math.floor(random() * active.length);
+    let current = active[slot] as Story;
+    if (current.events.length === 0) {
+      current = story();
+      active[slot] = current;
+    }
+    lastLine = JSON.stringify(current.events.shift());
+    yield lastLine;
+  }
+}
+
+/** Writes `count` generated events to `path` as JSONL; resolves to the file's size in bytes. */
+export async function writeEventsFile(path: string, count: number, seed = 42): Promise<number> {
+  const file = createWriteStream(path);
+  let bytes = 0;
+  let buffer = "";
+  for (const line of generateEventLines(count, seed)) {
+    buffer += `${line}\n`;
+    if (buffer.length > 1 << 20) {
+      bytes += Buffer.byteLength(buffer);
+      if (!file.write(buffer)) await once(file, "drain");
+      buffer = "";
+    }
+  }
+  bytes += Buffer.byteLength(buffer);
+  file.end(buffer);
+  await once(file, "finish");
+  return bytes;
+}

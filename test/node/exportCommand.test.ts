@@ -1,0 +1,169 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable, Writable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main";
+import { edit, rating, regenerate } from "../datasets/fixtureEvents";
+
+function sinkStream() {
+  let text = "";
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+async function runExport(args: string[], stdinText = "", cwd = tmpdir()) {
+  const stdout = sinkStream();
+  const stderr = sinkStream();
+  // Two-byte pieces: lines and characters split across chunks, as a pipe may deliver them.
+  const pieces = Buffer.from(stdinText).reduce<Buffer[]>((all, _byte, index, bytes) => {
+    if (index % 2 === 0) all.push(bytes.subarray(index, index + 2));
+    return all;
+  }, []);
+  const code = await main(["export", ...args], {
+    stdin: Readable.from(pieces),
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    cwd,
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+const jsonl = (items: unknown[]) => items.map((item) => `${JSON.stringify(item)}\n`).join("");
+const rows = (text: string) =>
+  text
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+
+const fixed = edit("Sydney is the capital.", "Canberra is the capital – ✓.");
+const events = [
+  fixed,
+  rating("down", { at: 1, messageId: "m2", content: "Sydney.", reasons: ["hallucination"] }),
+  regenerate({ at: 2, messageId: "m3", previousContent: "Perth." }),
+  rating("up", { at: 3, messageId: "m4", content: "Canberra." }),
+];
+
+const dir = mkdtempSync(join(tmpdir(), "rfl-export-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("react-feedback-loop export", () => {
+  it("reads stdin and writes TRL pairs to stdout, with a summary on stderr", async () => {
+    const { code, stdout, stderr } = await runExport(["--format", "trl"], jsonl(events));
+    expect(code).toBe(0);
+    expect(rows(stdout)).toEqual([
+      {
+        prompt: "What is the capital of Australia?",
+        chosen: "Canberra is the capital – ✓.",
+        rejected: "Sydney is the capital.",
+      },
+      { prompt: "What is the capital of Australia?", chosen: "Canberra.", rejected: "Sydney." },
+      { prompt: "What is the capital of Australia?", chosen: "Canberra.", rejected: "Perth." },
+    ]);
+    expect(stderr).toBe("export: 4 lines, 4 events, 3 pairs written\n");
+  });
+
+  it("skips invalid lines and reports their numbers, then how many more", async () => {
+    const broken = Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? "{not json" : '{"v":1}'));
+    const input = `${jsonl([fixed])}\n${broken.join("\n")}\n${jsonl([fixed])}`;
+    const { code, stdout, stderr } = await runExport(["--format", "trl"], input);
+    expect(code).toBe(0);
+    expect(rows(stdout)).toHaveLength(1);
+    expect(stderr).toContain("12 invalid lines skipped:\n  line 3: not JSON\n  line 4: type is required\n");
+    expect(stderr).toContain("  line 12: type is required\n  and 2 more\n");
+    expect(stderr).toContain("skipped: 12 invalid lines, 1 duplicate events");
+  });
+
+  it("reads --in and writes --out, resolved from the working directory", async () => {
+    writeFileSync(join(dir, "feedback.jsonl"), jsonl(events));
+    const { code, stdout } = await runExport(
+      ["--format", "kto", "--in", "feedback.jsonl", "--out", "kto.jsonl"],
+      "",
+      dir,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toBe("");
+    expect(rows(readFileSync(join(dir, "kto.jsonl"), "utf8"))).toEqual([
+      { prompt: "What is the capital of Australia?", completion: "Sydney.", label: false },
+      { prompt: "What is the capital of Australia?", completion: "Canberra.", label: true },
+    ]);
+  });
+
+  it("writes regression cases and trl-conversational and openai pairs", async () => {
+    const regression = rows((await runExport(["--format", "regression"], jsonl(events))).stdout);
+    expect(regression.map((c) => [c.badOutput, c.signal])).toEqual([
+      ["Sydney.", "down"],
+      ["Perth.", "regenerate"],
+    ]);
+    const [conversational] = rows((await runExport(["--format", "trl-conversational"], jsonl([fixed]))).stdout);
+    expect(conversational.chosen).toEqual([{ role: "assistant", content: "Canberra is the capital – ✓." }]);
+    const [openai] = rows((await runExport(["--format", "openai"], jsonl([fixed]))).stdout);
+    expect(Object.keys(openai)).toEqual(["input", "preferred_output", "non_preferred_output"]);
+  });
+
+  it("writes buckets as one JSON document", async () => {
+    const { stdout } = await runExport(["--format", "buckets"], jsonl(events));
+    expect(JSON.parse(stdout)).toMatchObject({
+      negative: 1,
+      unlabeled: 0,
+      buckets: [{ reason: "hallucination", count: 1, share: 1 }],
+    });
+  });
+
+  it("writes pairs without a prompt in implicit-prompt form when asked", async () => {
+    const promptless = edit("Sydney.", "Canberra.", { prompt: null });
+    const skipped = await runExport(["--format", "trl"], jsonl([promptless]));
+    expect(skipped.stdout).toBe("");
+    expect(skipped.stderr).toContain("skipped: 1 without a prompt");
+    const kept = await runExport(["--format", "trl", "--implicit-prompt"], jsonl([promptless]));
+    expect(rows(kept.stdout)).toEqual([{ chosen: "Canberra.", rejected: "Sydney." }]);
+  });
+
+  it("explains a wrong or missing option and exits with 1", async () => {
+    const noFormat = await runExport([]);
+    expect(noFormat.code).toBe(1);
+    expect(noFormat.stderr).toMatch(
+      /^--format must be one of trl, trl-conversational, openai, kto, regression, buckets\./,
+    );
+    expect((await runExport(["--format", "csv"])).stderr).toContain('(got "csv")');
+    expect((await runExport(["--format", "openai", "--implicit-prompt"])).stderr).toContain(
+      "--implicit-prompt works with --format trl and trl-conversational only.",
+    );
+    expect((await runExport(["--format", "trl", "--max-open", "0"])).code).toBe(1);
+    expect((await runExport(["--format", "trl", "--verbose"])).stderr).toContain("Unknown option '--verbose'");
+    const missing = await runExport(["--format", "trl", "--in", "nowhere.jsonl"], "", dir);
+    expect(missing).toMatchObject({ code: 1, stderr: "Cannot read --in nowhere.jsonl: no such file.\n" });
+    const folder = await runExport(["--format", "trl", "--in", "."], "", dir);
+    expect(folder).toMatchObject({ code: 1, stderr: "Cannot read --in .: not a file.\n" });
+    const unwritable = await runExport(["--format", "trl", "--out", "no/such/dir/pairs.jsonl"], "", dir);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/^Cannot write --out no\/such\/dir\/pairs.jsonl: ENOENT/);
+  });
+
+  it("stops quietly when the reader goes away (export | head)", async () => {
+    const closed = new Writable({
+      highWaterMark: 1,
+      write(_chunk, _encoding, done) {
+        done(Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
+      },
+    });
+    const stderr = sinkStream();
+    const io = { stdin: Readable.from([jsonl(events)]), stdout: closed, stderr: stderr.stream, cwd: dir };
+    expect(await main(["export", "--format", "trl"], io)).toBe(0);
+    expect(stderr.text()).toBe("");
+  });
+
+  it("is listed in the CLI's help", async () => {
+    const stdout = sinkStream();
+    const io = { stdin: Readable.from([]), stdout: stdout.stream, stderr: sinkStream().stream, cwd: dir };
+    expect(await main(["--help"], io)).toBe(0);
+    expect(stdout.text()).toMatch(/export\s+turn collected events into DPO\/KTO training data/);
+    expect(await main(["export", "--help"], io)).toBe(0);
+    expect(stdout.text()).toContain("Usage: react-feedback-loop export --format <format>");
+  });
+});
