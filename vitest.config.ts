@@ -48,7 +48,26 @@ export default defineConfig({
       {
         // Real Chromium: what jsdom cannot show (layout, visibility, IndexedDB, keepalive).
         extends: true,
-        test: { name: "browser", include: ["test/browser/**/*.test.{ts,tsx}"], browser, globals: true },
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.{ts,tsx}"],
+          setupFiles: ["test/setup.ts"],
+          browser,
+          globals: true,
+        },
+        // Bundled before the first test, so Vite never reloads a running test to add a dependency.
+        optimizeDeps: {
+          include: [
+            "react",
+            "react-dom",
+            "react-dom/client",
+            "@testing-library/react",
+            "@testing-library/user-event",
+            "@radix-ui/react-tooltip",
+            "@radix-ui/react-slot",
+            "clsx",
+          ],
+        },
       },
       {
         // Every story is a test: it renders, its play function passes, and axe finds no violation.

@@ -1,6 +1,7 @@
-import { type ReactNode, useContext, useMemo } from "react";
+import { createElement, type ReactNode, useContext, useMemo, useRef } from "react";
 import { useSelectionCopy } from "../copy/useSelectionCopy";
 import type { JsonObject, PromptMessage } from "../events/types";
+import { useAbandonTracking } from "../implicit/useAbandonTracking";
 import { FeedbackMessageContext, type FeedbackMessageScope } from "./context";
 
 /** Props of `FeedbackMessage`: the ids and text of one assistant message. */
@@ -19,6 +20,10 @@ export interface FeedbackMessageProps {
   prompt?: PromptMessage[];
   /** Merged into the `metadata` of every event from inside. */
   metadata?: JsonObject;
+  /** The element that wraps the message (default `div`; `li` inside a list, `article` for a feed). */
+  as?: "div" | "li" | "article" | "section";
+  /** Class names for that element, beside `rfl-message`. */
+  className?: string;
   children?: ReactNode;
 }
 
@@ -42,6 +47,8 @@ export function FeedbackMessage({
   content,
   prompt,
   metadata,
+  as: Element = "div",
+  className,
   children,
 }: FeedbackMessageProps) {
   const scope = useMemo<FeedbackMessageScope>(() => {
@@ -55,27 +62,25 @@ export function FeedbackMessage({
     return fields;
   }, [messageId, traceId, spanId, runId, content, prompt, metadata]);
   const onCopy = useSelectionCopy(scope);
-  // `display: contents` keeps the app's layout as it was; the element is only there to hear native copies.
+  const element = useRef<HTMLElement>(null);
+  useAbandonTracking(element, scope);
+  // A real box: it hears native copies of the message and is what "shown on screen" is measured on.
   return (
     <FeedbackMessageContext.Provider value={scope}>
-      <div className="rfl-message" data-message-id={messageId} style={{ display: "contents" }} onCopy={onCopy}>
-        {children}
-      </div>
+      {createElement(
+        Element,
+        {
+          ref: element,
+          className: className ? `rfl-message ${className}` : "rfl-message",
+          "data-message-id": messageId,
+          onCopy,
+        },
+        children,
+      )}
     </FeedbackMessageContext.Provider>
   );
 }
 
-/**
- * The enclosing `FeedbackMessage`'s ids and content, or `null` outside one: for custom widgets.
- *
- * @example
- * ```tsx
- * function MessageId() {
- *   const scope = useFeedbackMessage();
- *   return <small>{scope?.messageId}</small>;
- * }
- * ```
- */
 export function useFeedbackMessage(): FeedbackMessageScope | null {
   return useContext(FeedbackMessageContext);
 }

@@ -42,6 +42,13 @@ export interface FeedbackConfig {
    */
   delivery?: DeliveryOptions;
   /**
+   * False until the user agrees to feedback being collected: while false, nothing is built, stored or sent
+   * (emit returns `null`), and events an earlier page left stored wait too. Default true.
+   */
+  enabled?: boolean;
+  /** Emit `abandon` for messages that were shown but got no interaction at all (default true). */
+  abandonment?: boolean;
+  /**
    * Replaces the delivery layer. By default the sink decides: the persisted, batched, retried queue for sinks
    * that cross a network (`sink.delivery`), immediate delivery for in-page sinks.
    */
@@ -60,6 +67,16 @@ export interface FeedbackClient {
   flush(): Promise<void>;
   /** Swaps in a newer configuration (the transport stays). */
   configure(config: FeedbackConfig): void;
+  /**
+   * Emits `abandon` for a message that was shown for `dwellMs` and got no interaction: unless abandonment is
+   * off, the message had any other event, or it was already reported as abandoned. Returns the event or `null`.
+   */
+  abandon(
+    payload: { dwellMs: number; cause: "hidden" | "unmounted" | "replaced" },
+    scope: EnvelopeFields,
+  ): FeedbackEvent | null;
+  /** Whether `abandon` can emit at all (abandonment on, collection enabled): lets a message skip observing. */
+  tracksAbandonment(): boolean;
   /** Starts delivery: listeners, and sending what an earlier page left behind. `emit` and `flush` start it too. */
   start(): void;
   /** Stops timers and listeners; waiting events stay stored for the next start or load. */
@@ -98,8 +115,17 @@ export function createFeedbackClient(initial: FeedbackConfig): FeedbackClient {
       ? queue({ getSink, report, options: config.delivery })
       : localTransport(getSink, report);
 
-  return {
+  // Messages with any signal from the user, and messages already reported as abandoned (once per message).
+  const touched = new Set<string>();
+  const abandoned = new Set<string>();
+  let startWanted = false;
+  const enabled = () => config.enabled !== false;
+
+  const client: FeedbackClient = {
     emit(input, scope) {
+      if (!enabled()) return null;
+      const messageId = input.messageId ?? scope?.messageId;
+      if (messageId !== undefined && input.type !== "abandon") touched.add(messageId);
       const { context } = config;
       const sessionId = input.sessionId ?? scope?.sessionId ?? context?.sessionId;
       if (!isSampledIn(config.sample, sessionId, samplePoint)) return null;
@@ -125,11 +151,25 @@ export function createFeedbackClient(initial: FeedbackConfig): FeedbackClient {
       transport.enqueue(event);
       return event;
     },
-    flush: () => transport.flush(),
+    abandon(payload, scope) {
+      const { messageId } = scope;
+      if (!client.tracksAbandonment() || messageId === undefined) return null;
+      if (touched.has(messageId) || abandoned.has(messageId)) return null;
+      abandoned.add(messageId);
+      return client.emit({ type: "abandon", ...payload }, scope);
+    },
+    tracksAbandonment: () => enabled() && config.abandonment !== false,
+    // Before consent nothing may be stored or sent, and the queue sends leftovers as it starts or flushes.
+    flush: () => (enabled() ? transport.flush() : Promise.resolve()),
     configure(next) {
       config = next;
+      if (startWanted && enabled()) transport.start?.();
     },
-    start: () => transport.start?.(),
+    start() {
+      startWanted = true;
+      if (enabled()) transport.start?.();
+    },
     close: () => transport.close(),
   };
+  return client;
 }

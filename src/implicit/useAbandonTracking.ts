@@ -1,0 +1,77 @@
+import { type RefObject, useContext, useEffect, useRef } from "react";
+import { FeedbackClientContext, type FeedbackMessageScope } from "../provider/context";
+import { observeVisibility } from "./observeVisibility";
+
+type Cause = "hidden" | "unmounted" | "replaced";
+
+/**
+ * Measures how long a message is shown (on screen and the page visible) and reports `abandon` when a shown
+ * message got no interaction before the page was hidden, it unmounted, or another message took its place (its
+ * `messageId` changed). The provider decides whether it may emit: never for a message with any other signal,
+ * at most once per message, and not at all when abandonment is off.
+ */
+export function useAbandonTracking(elementRef: RefObject<HTMLElement | null>, scope: FeedbackMessageScope): void {
+  const client = useContext(FeedbackClientContext);
+  // The newest scope of the message being tracked; a new messageId starts a new tracking.
+  const tracked = useRef(scope);
+  if (tracked.current.messageId === scope.messageId) tracked.current = scope;
+  const mounted = useRef(false);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const { messageId } = scope;
+  useEffect(() => {
+    const element = elementRef.current;
+    if (!client || !element || typeof IntersectionObserver === "undefined" || !client.tracksAbandonment()) return;
+    tracked.current = { ...tracked.current, messageId };
+
+    let dwellMs = 0;
+    let shownSince: number | undefined;
+    let onScreen = false;
+    let reported = false;
+
+    // The clock runs while the message is on screen and the page visible; `tick` banks the time so far.
+    const tick = () => {
+      const showing = onScreen && document.visibilityState === "visible";
+      const now = performance.now();
+      if (shownSince !== undefined) dwellMs += now - shownSince;
+      shownSince = showing ? now : undefined;
+    };
+    const report = (cause: Cause, leaving: FeedbackMessageScope) => {
+      if (reported || dwellMs <= 0) return;
+      reported = true;
+      client.abandon({ dwellMs: Math.round(dwellMs), cause }, leaving);
+    };
+
+    const stopObserving = observeVisibility(element, (shown) => {
+      onScreen = shown;
+      tick();
+    });
+    const onVisibility = () => {
+      tick();
+      if (document.visibilityState === "hidden") report("hidden", tracked.current);
+    };
+    const onPageHide = () => {
+      tick();
+      report("hidden", tracked.current);
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    window.addEventListener("pagehide", onPageHide);
+
+    return () => {
+      stopObserving();
+      document.removeEventListener("visibilitychange", onVisibility);
+      window.removeEventListener("pagehide", onPageHide);
+      onScreen = false;
+      tick();
+      const leaving = tracked.current;
+      // Unmounting and a new messageId both run this cleanup; once React has finished, `mounted` tells which.
+      queueMicrotask(() => report(mounted.current ? "replaced" : "unmounted", leaving));
+    };
+  }, [client, messageId, elementRef]);
+}
