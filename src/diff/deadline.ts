@@ -11,10 +11,8 @@ export interface Deadline {
 /** The default budget of `diffWords`, in milliseconds. */
 export const DEFAULT_DEADLINE_MS = 50;
 
-const now: () => number =
-  typeof performance !== "undefined" && typeof performance.now === "function"
-    ? () => performance.now()
-    : () => Date.now();
+const now = (): number =>
+  typeof performance !== "undefined" && typeof performance.now === "function" ? performance.now() : Date.now();
 
 /** Starts a budget of `ms` milliseconds from now; 0 or less is spent at once, `Infinity` never. */
 export function startDeadline(ms: number): Deadline {

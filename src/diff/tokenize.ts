@@ -16,7 +16,7 @@ const EMOJI_PART = "\\p{Extended_Pictographic}[\\p{EMod}\\p{M}\\u{E0020}-\\u{E00
  * The definition of a token, as a sticky regular expression (the ASCII fast path below agrees with it;
  * a test checks that).
  */
-export const TOKEN_PATTERN = new RegExp(
+export const TOKEN_PATTERN = /* @__PURE__ */ new RegExp(
   [
     "\\s+",
     `[${CJK}]\\p{M}*`,

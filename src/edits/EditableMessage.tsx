@@ -85,7 +85,8 @@ const now = () => performance.now();
 const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 // `field-sizing: content` lets the browser grow the text area itself; elsewhere it is sized on input.
-const growsByItself =
+// Asked when first needed, not at import: nothing runs when a bundle leaves the editor out.
+const growsByItself = () =>
   typeof CSS !== "undefined" && typeof CSS.supports === "function" && CSS.supports("field-sizing", "content");
 
 /**
@@ -94,7 +95,7 @@ const growsByItself =
  * runs only when the text got shorter.
  */
 function fitHeight(textarea: HTMLTextAreaElement | null, shrink: boolean) {
-  if (!textarea || growsByItself) return;
+  if (!textarea || growsByItself()) return;
   if (shrink) textarea.style.height = "auto";
   if (textarea.scrollHeight > textarea.clientHeight) {
     const borders = textarea.offsetHeight - textarea.clientHeight;
@@ -181,7 +182,7 @@ export function EditableMessage({
   // Sizing listens natively: a keystroke then runs no React event dispatch of ours at all.
   useEffect(() => {
     const textarea = textareaRef.current;
-    if (!editing || !textarea || growsByItself) return;
+    if (!editing || !textarea || growsByItself()) return;
     let length = textarea.value.length;
     fitHeight(textarea, false);
     const onInput = () => {

@@ -26,14 +26,12 @@ const number =
     typeof value === "number" && value >= min && value <= max && (!integer || Number.isInteger(value))
       ? undefined
       : `must be ${integer ? "an integer" : "a number"} from ${min}${max < Number.POSITIVE_INFINITY ? ` to ${max}` : " up"}`;
-const count = /* @__PURE__ */ number(0, Number.POSITIVE_INFINITY, true);
 const oneOf =
   (...allowed: unknown[]): Rule =>
   (value) =>
     allowed.includes(value) ? undefined : `must be one of ${allowed.map((item) => JSON.stringify(item)).join(", ")}`;
 const optional = (rule: Rule): Rule =>
   Object.assign((value: unknown, path: string) => rule(value, path), { optional: true as const });
-const rating = /* @__PURE__ */ oneOf("up", "down", null);
 
 const list =
   (item: Rule, what: string): Rule =>
@@ -88,68 +86,77 @@ function checkShape(
   }
 }
 
-const envelope: Shape = {
-  id: (value) =>
-    typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(value)
-      ? undefined
-      : "must be a lowercase UUID v7",
-  v: oneOf(1),
-  type: oneOf("rating", "copy", "regenerate", "edit", "abandon", "custom"),
-  ts: (value) =>
-    typeof value === "string" &&
-    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(value) &&
-    !Number.isNaN(Date.parse(value))
-      ? undefined
-      : "must be an ISO-8601 date-time",
-  messageId: nonEmpty,
-  feedbackKey: nonEmpty,
-  traceId: optional(text),
-  spanId: optional(text),
-  runId: optional(text),
-  sessionId: optional(text),
-  userId: optional(text),
-  app: optional(text),
-  environment: optional(text),
-  content: optional(text),
-  prompt: optional(
-    list(object({ role: text, content: text }, "a {role, content} message"), "{role, content} messages"),
-  ),
-  metadata: optional((value, path) => (isObject(value) ? json(value, path) : "must be a JSON object")),
-  truncated: optional(oneOf(true)),
-};
+// Built on first use: a bundle that never validates (widgets alone) leaves the tables out, and so does a
+// module graph that only imports the types.
+let rules: { envelope: Shape; payloads: Record<string, Shape> } | undefined;
 
-const payloads: Record<string, Shape> = {
-  rating: { value: rating, previous: rating, reasons: optional(list(text, "strings")), comment: optional(text) },
-  copy: { source: oneOf("button", "selection", "code"), chars: count, fraction: number(0, 1), text: optional(text) },
-  regenerate: { attempt: number(1, Number.POSITIVE_INFINITY, true), previousContent: optional(text) },
-  edit: {
-    draft: text,
-    final: text,
-    diff: list(
-      (value) =>
-        Array.isArray(value) && value.length === 2 && [-1, 0, 1].includes(value[0]) && typeof value[1] === "string"
-          ? undefined
-          : "must be an [op, text] pair with op -1, 0 or 1",
-      "[op, text] pairs",
+function contractRules() {
+  const count = number(0, Number.POSITIVE_INFINITY, true);
+  const rating = oneOf("up", "down", null);
+  const envelope: Shape = {
+    id: (value) =>
+      typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(value)
+        ? undefined
+        : "must be a lowercase UUID v7",
+    v: oneOf(1),
+    type: oneOf("rating", "copy", "regenerate", "edit", "abandon", "custom"),
+    ts: (value) =>
+      typeof value === "string" &&
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(value) &&
+      !Number.isNaN(Date.parse(value))
+        ? undefined
+        : "must be an ISO-8601 date-time",
+    messageId: nonEmpty,
+    feedbackKey: nonEmpty,
+    traceId: optional(text),
+    spanId: optional(text),
+    runId: optional(text),
+    sessionId: optional(text),
+    userId: optional(text),
+    app: optional(text),
+    environment: optional(text),
+    content: optional(text),
+    prompt: optional(
+      list(object({ role: text, content: text }, "a {role, content} message"), "{role, content} messages"),
     ),
-    stats: object(
-      {
-        wordsAdded: count,
-        wordsRemoved: count,
-        wordsKept: count,
-        editRate: number(0),
-        similarity: number(0, 1),
-        charsAdded: count,
-        charsRemoved: count,
-      },
-      "an object of edit statistics",
-    ),
-    durationMs: number(0),
-    accepted: boolean,
-  },
-  abandon: { dwellMs: number(0), cause: oneOf("hidden", "unmounted", "replaced") },
-  custom: { name: nonEmpty, value: optional(json) },
-};
+    metadata: optional((value, path) => (isObject(value) ? json(value, path) : "must be a JSON object")),
+    truncated: optional(oneOf(true)),
+  };
+
+  const payloads: Record<string, Shape> = {
+    rating: { value: rating, previous: rating, reasons: optional(list(text, "strings")), comment: optional(text) },
+    copy: { source: oneOf("button", "selection", "code"), chars: count, fraction: number(0, 1), text: optional(text) },
+    regenerate: { attempt: number(1, Number.POSITIVE_INFINITY, true), previousContent: optional(text) },
+    edit: {
+      draft: text,
+      final: text,
+      diff: list(
+        (value) =>
+          Array.isArray(value) && value.length === 2 && [-1, 0, 1].includes(value[0]) && typeof value[1] === "string"
+            ? undefined
+            : "must be an [op, text] pair with op -1, 0 or 1",
+        "[op, text] pairs",
+      ),
+      stats: object(
+        {
+          wordsAdded: count,
+          wordsRemoved: count,
+          wordsKept: count,
+          editRate: number(0),
+          similarity: number(0, 1),
+          charsAdded: count,
+          charsRemoved: count,
+        },
+        "an object of edit statistics",
+      ),
+      durationMs: number(0),
+      accepted: boolean,
+    },
+    abandon: { dwellMs: number(0), cause: oneOf("hidden", "unmounted", "replaced") },
+    custom: { name: nonEmpty, value: optional(json) },
+  };
+  return { envelope, payloads };
+}
 
 /**
  * Checks an event against contract v1 without any dependency (the same rules as `schema.json`, which a test
@@ -163,11 +170,12 @@ const payloads: Record<string, Shape> = {
  */
 export function validateEvent(event: unknown): ContractViolation | undefined {
   if (!isObject(event)) return { field: "", message: "an event must be a JSON object" };
+  rules ??= contractRules();
   // The type decides which fields belong, so it is checked first.
   if (event.type === undefined) return { field: "type", message: "type is required" };
-  const type = envelope.type?.(event.type, "type");
+  const type = rules.envelope.type?.(event.type, "type");
   if (type) return nested(type, "type");
-  return checkShape(event, envelope, "", payloads[event.type as string]) ?? checkDiff(event);
+  return checkShape(event, rules.envelope, "", rules.payloads[event.type as string]) ?? checkDiff(event);
 }
 
 // The one rule JSON Schema cannot say: an edit's diff rebuilds its draft and its final exactly. It also keeps a

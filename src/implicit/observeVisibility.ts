@@ -6,7 +6,7 @@ function isShown(entry: IntersectionObserverEntry): boolean {
 }
 
 // Fine steps, so a message taller than the viewport is re-checked as it scrolls, not only at 0 and 50 %.
-const THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
+const THRESHOLDS = /* @__PURE__ */ Array.from({ length: 21 }, (_, i) => i / 20);
 
 let observer: IntersectionObserver | undefined;
 const listeners = new Map<Element, (shown: boolean) => void>();

@@ -32,7 +32,8 @@ export interface LangfuseSinkOptions {
   concurrency?: number;
 }
 
-const WITHDRAWN_NAME = `${SIGNAL_NAMES.rating}_withdrawn`;
+// The rating score's name (SIGNAL_NAMES.rating) with a suffix, spelled out so no code runs at import.
+const WITHDRAWN_NAME = "user_feedback_withdrawn";
 // Langfuse keeps one corrected output per trace or observation and always names it "output".
 const CORRECTION_NAME = "output";
 const ENVIRONMENT_MAX = 40;
