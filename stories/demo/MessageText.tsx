@@ -26,15 +26,14 @@ function blocks(text: string): Block[] {
  * text, never as HTML.
  */
 export function MessageText({ text, streaming = false }: { text: string; streaming?: boolean }) {
+  // Keyed by position: blocks only ever grow at the end while an answer streams in.
   const all = blocks(text);
   return (
     <div className="demo-text">
       {all.map((block, i) =>
         block.kind === "text" ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end while streaming
           <p key={i}>{block.text}</p>
         ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: blocks only grow at the end while streaming
           <figure key={i} className="demo-code">
             <figcaption>
               <span>{block.language || "code"}</span>

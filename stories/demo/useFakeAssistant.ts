@@ -143,7 +143,7 @@ export function useFakeAssistant({ speed, initial = [] }: { speed: StreamSpeed; 
       const all = current.current;
       const index = all.findIndex((turn) => turn.id === id);
       const old = all[index];
-      if (!old || old.role !== "assistant") return Promise.resolve();
+      if (old?.role !== "assistant") return Promise.resolve();
       const answers = answersFor(all[index - 1]?.text ?? "");
       const variant = (old.variant + 1) % answers.length;
       const replacement: AnswerTurn = { ...newAnswer(all.slice(0, index), old.position), replaces: old.id, variant };
