@@ -5,6 +5,7 @@ import { DemoChat } from "./demo/DemoChat";
 import { TOPICS } from "./demo/script";
 
 const [DEBOUNCE, PARIS, SQL] = TOPICS.map((topic) => topic.question) as [string, string, string];
+const PARIS_FOLLOW_UP = TOPICS[1]?.followUp ?? "";
 
 // Headless Chromium refuses real clipboard writes without a person's gesture: the stories stand in for it.
 function fakeClipboard() {
@@ -160,5 +161,28 @@ export const AskQuestion: Story = {
       value: "up",
       prompt: [{ role: "user", content: SQL }],
     });
+  },
+};
+
+/** The assistant drafts a follow-up into the composer; the user edits it and sends: an `edit` of the draft. */
+export const EditSuggestedQuestion: Story = {
+  args: { speed: "instant" },
+  play: async ({ canvasElement, loaded }) => {
+    const sink = loaded.feedbackSink as MemorySink;
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Suggest a follow-up" }));
+    const input = canvas.getByRole("textbox", { name: "Your question" });
+    await waitFor(() => expect(input).toHaveValue(PARIS_FOLLOW_UP));
+    await expect(input).toHaveFocus();
+    await userEvent.clear(input);
+    await userEvent.type(input, "Which museums in Paris should I book ahead?{Enter}");
+    await waitFor(() => expect(sink.events).toHaveLength(1));
+    await expect(sink.events[0]).toMatchObject({
+      type: "edit",
+      draft: PARIS_FOLLOW_UP,
+      final: "Which museums in Paris should I book ahead?",
+      accepted: false,
+    });
+    await expect(canvas.getByRole("article", { name: "Assistant answer 3" })).toBeInTheDocument();
   },
 };

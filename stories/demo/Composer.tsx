@@ -1,23 +1,52 @@
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { useDraftTracking } from "../../src";
 import { TOPICS } from "./script";
+import type { Suggestion } from "./useFakeAssistant";
 
-/** Where the user asks: a text area (Enter sends, Shift+Enter adds a line) and suggested questions. */
-export function Composer({ busy, onAsk }: { busy: boolean; onAsk: (question: string) => void }) {
+export interface ComposerProps {
+  busy: boolean;
+  onAsk: (question: string) => void;
+  /** The assistant's drafted follow-up, put into the text area for the user to edit. */
+  suggestion: Suggestion | undefined;
+  onSuggest: (() => void) | undefined;
+}
+
+/**
+ * Where the user asks: a text area (Enter sends, Shift+Enter adds a line), suggested questions, and a
+ * follow-up the assistant drafts into the text area. Sending a drafted follow-up emits `edit` (draft versus
+ * what was sent) through `useDraftTracking`: the compose-box pattern.
+ */
+export function Composer({ busy, onAsk, suggestion, onSuggest }: ComposerProps) {
   const [question, setQuestion] = useState("");
   const hintId = useId();
+  const input = useRef<HTMLTextAreaElement>(null);
+  const { track } = useDraftTracking({ messageId: suggestion?.id, draft: suggestion?.text });
+
+  useEffect(() => {
+    if (!suggestion) return;
+    setQuestion(suggestion.text);
+    input.current?.focus();
+  }, [suggestion]);
+
   const send = (text: string) => {
     if (busy || !text.trim()) return;
     onAsk(text.trim());
     setQuestion("");
   };
+  // Typed (or drafted and edited) in the text area: a pending draft becomes an `edit` event.
+  const sendTyped = () => {
+    if (busy || !question.trim()) return;
+    track(question.trim());
+    send(question);
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    send(question);
+    sendTyped();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      send(question);
+      sendTyped();
     }
   };
   return (
@@ -33,6 +62,7 @@ export function Composer({ busy, onAsk }: { busy: boolean; onAsk: (question: str
       </ul>
       <div className="demo-composer-row">
         <textarea
+          ref={input}
           aria-label="Your question"
           aria-describedby={hintId}
           rows={2}
@@ -41,6 +71,9 @@ export function Composer({ busy, onAsk }: { busy: boolean; onAsk: (question: str
           onChange={(event) => setQuestion(event.target.value)}
           onKeyDown={onKeyDown}
         />
+        <button type="button" className="demo-suggest" disabled={busy || !onSuggest} onClick={onSuggest}>
+          Suggest a follow-up
+        </button>
         <button type="submit" className="demo-send" disabled={busy || !question.trim()}>
           Send
         </button>

@@ -16,7 +16,10 @@ export interface DemoChatProps {
  * event log beside it (from Storybook) shows each signal as it is emitted.
  */
 export function DemoChat({ speed = "typing", initialQuestions = [] }: DemoChatProps) {
-  const { turns, ask, regenerate, streaming } = useFakeAssistant({ speed, initial: initialQuestions });
+  const { turns, ask, regenerate, suggest, suggestion, streaming } = useFakeAssistant({
+    speed,
+    initial: initialQuestions,
+  });
   const [announcement, setAnnouncement] = useState("");
   const wasStreaming = useRef(streaming);
   const log = useRef<HTMLOListElement>(null);
@@ -36,7 +39,10 @@ export function DemoChat({ speed = "typing", initialQuestions = [] }: DemoChatPr
     <section className="demo-chat" aria-labelledby="demo-chat-title">
       <header className="demo-header">
         <h2 id="demo-chat-title">Acme Assistant</h2>
-        <p>Rate, copy, regenerate or edit any answer, and watch its event arrive in the log.</p>
+        <p>
+          Rate, copy, regenerate or edit any answer, or edit a suggested follow-up before sending it, and watch each
+          event arrive in the log.
+        </p>
       </header>
       <ol ref={log} className="demo-log" aria-label="Conversation">
         {turns.map((turn) => (
@@ -54,7 +60,12 @@ export function DemoChat({ speed = "typing", initialQuestions = [] }: DemoChatPr
       <p role="status" className="demo-announcer">
         {announcement}
       </p>
-      <Composer busy={streaming} onAsk={(question) => void ask(question)} />
+      <Composer
+        busy={streaming}
+        onAsk={(question) => void ask(question)}
+        suggestion={suggestion}
+        onSuggest={turns.length > 0 ? suggest : undefined}
+      />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PromptMessage } from "../../src";
 import { answerIds } from "./ids";
-import { answersFor } from "./script";
+import { answersFor, followUpFor } from "./script";
 
 /** How the fake assistant streams: word by word like a model, or the whole answer at once (for tests). */
 export type StreamSpeed = "typing" | "instant";
@@ -30,6 +30,12 @@ export interface AnswerTurn {
 }
 
 export type Turn = UserTurn | AnswerTurn;
+
+/** A question the assistant drafted for the user, put into the composer to edit before sending. */
+export interface Suggestion {
+  id: string;
+  text: string;
+}
 
 const TOKEN_MS = 28;
 
@@ -119,6 +125,8 @@ export function useFakeAssistant({ speed, initial = [] }: { speed: StreamSpeed; 
     return answer;
   }, []);
 
+  const [suggestion, setSuggestion] = useState<Suggestion | undefined>(undefined);
+
   // The latest turns for the handlers below, which run in events, after the render that showed them.
   const current = useRef(turns);
   current.current = turns;
@@ -132,6 +140,7 @@ export function useFakeAssistant({ speed, initial = [] }: { speed: StreamSpeed; 
       const answer = newAnswer(withQuestion, position);
       current.current = [...withQuestion, answer];
       setTurns(current.current);
+      setSuggestion(undefined);
       return stream(answer.id, answersFor(question)[0] ?? "");
     },
     [newAnswer, stream],
@@ -154,6 +163,13 @@ export function useFakeAssistant({ speed, initial = [] }: { speed: StreamSpeed; 
     [newAnswer, stream],
   );
 
+  /** Drafts a follow-up to the last question. */
+  const suggest = useCallback(() => {
+    const lastQuestion = current.current.findLast((turn) => turn.role === "user");
+    answerCount.current += 1;
+    setSuggestion({ id: answerIds(answerCount.current).id, text: followUpFor(lastQuestion?.text ?? "") });
+  }, []);
+
   const streaming = turns.some((turn) => turn.role === "assistant" && turn.status === "streaming");
-  return { turns, ask, regenerate, streaming };
+  return { turns, ask, regenerate, suggest, suggestion, streaming };
 }
