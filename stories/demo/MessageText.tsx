@@ -37,7 +37,13 @@ export function MessageText({ text, streaming = false }: { text: string; streami
           <figure key={i} className="demo-code">
             <figcaption>
               <span>{block.language || "code"}</span>
-              {!streaming && <CopyButton text={block.code} source="code" aria-label={`Copy ${block.language} code`} />}
+              {!streaming && (
+                <CopyButton
+                  text={block.code}
+                  source="code"
+                  aria-label={block.language ? `Copy ${block.language} code` : "Copy code"}
+                />
+              )}
             </figcaption>
             <pre>
               <code>{block.code}</code>
