@@ -73,6 +73,8 @@ export default defineConfig({
         // Every story is a test: it renders, its play function passes, and axe finds no violation.
         extends: true,
         plugins: [storybookTest({ configDir: path.join(dirname, ".storybook") })],
+        // Bundled up front: found only mid-run (the recipes), they would make Vite reload the page under a test.
+        optimizeDeps: { include: ["@ai-sdk/react", "@assistant-ui/react"] },
         test: { name: "storybook", browser },
       },
     ],

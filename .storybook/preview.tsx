@@ -11,6 +11,8 @@ const preview: Preview = {
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
     // An axe violation fails the story's test, not just a warning in the panel.
     a11y: { test: "error" },
+    // The demo chat is the first thing Storybook shows.
+    options: { storySort: { order: ["Demo", ["Chat"], "*"] } },
   },
   tags: ["autodocs"],
 };

@@ -43,6 +43,12 @@ export {
   type WidgetIcons,
 } from "./icons/icons";
 export {
+  type AiSdkFeedbackMessageProps,
+  type AiSdkFeedbackOptions,
+  type AiSdkMessageLike,
+  feedbackMessageProps,
+} from "./integrations/aiSdk";
+export {
   type AssistantUiFeedback,
   type AssistantUiFeedbackAdapter,
   type AssistantUiFeedbackOptions,

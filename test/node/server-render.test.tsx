@@ -17,10 +17,16 @@ describe("server rendering", () => {
       createElement(
         kit.FeedbackProvider,
         { sink, context: { app: "ssr" } },
-        createElement(kit.FeedbackMessage, { messageId: "m-1", content: "Hello" }, createElement("p", null, "Hello")),
+        createElement(
+          kit.FeedbackMessage,
+          { messageId: "m-1", content: "Hello" },
+          createElement("p", null, "Hello"),
+          createElement(kit.ThumbsFeedback, null),
+        ),
       ),
     );
     expect(html).toContain("<p>Hello</p>");
+    expect(html).toContain('aria-label="Good response"');
     expect(sink.events).toEqual([]);
   });
 
@@ -38,6 +44,8 @@ describe("server rendering", () => {
         serverValidates: true,
         flightHasReference: true,
         flightHasProps: true,
+        flightHasWidgets: true,
+        flightHasWidgetProps: true,
         windowDefined: false,
         documentDefined: false,
       });

@@ -14,13 +14,17 @@ const { renderToPipeableStream } = await import("react-server-dom-webpack/server
 
 // The client manifest an RSC bundler would write: every reference resolves to its own id.
 const manifest = new Proxy({}, { get: (_target, id) => ({ id, chunks: [], name: String(id).split("#")[1] }) });
+// The Next.js App Router recipe: a server component renders the message with serialisable props, and the
+// widgets inside it, as client references (the provider sits above, in a "use client" app/providers.tsx).
 const tree = createElement(
   "main",
   null,
   createElement(
     client.FeedbackMessage,
-    { messageId: "m-1", traceId: "4bf92f3577b34da6a3ce929d0e0e4736" },
+    { messageId: "m-1", traceId: "4bf92f3577b34da6a3ce929d0e0e4736", content: "Hello" },
     createElement("p", null, "Hello"),
+    createElement(client.ThumbsFeedback, { followUpOn: ["down"] }),
+    createElement(client.CopyButton, null),
   ),
 );
 let flight = "";
@@ -41,6 +45,8 @@ console.log(
     serverValidates: server.validateEvent({}) !== undefined,
     flightHasReference: flight.includes("#FeedbackMessage"),
     flightHasProps: flight.includes('"messageId":"m-1"'),
+    flightHasWidgets: flight.includes("#ThumbsFeedback") && flight.includes("#CopyButton"),
+    flightHasWidgetProps: flight.includes('"followUpOn":["down"]'),
     windowDefined: typeof window !== "undefined",
     documentDefined: typeof document !== "undefined",
   }),

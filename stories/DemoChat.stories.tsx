@@ -1,0 +1,188 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import type { MemorySink } from "../src";
+import { DemoChat } from "./demo/DemoChat";
+import { TOPICS } from "./demo/script";
+
+const [DEBOUNCE, PARIS, SQL] = TOPICS.map((topic) => topic.question) as [string, string, string];
+const PARIS_FOLLOW_UP = TOPICS[1]?.followUp ?? "";
+
+// Headless Chromium refuses real clipboard writes without a person's gesture: the stories stand in for it.
+function fakeClipboard() {
+  const writeText = fn(async (_text: string) => {});
+  Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+  return { writeText, restore: () => Reflect.deleteProperty(navigator, "clipboard") };
+}
+
+const meta = {
+  title: "Demo/Chat",
+  component: DemoChat,
+  args: { speed: "typing", initialQuestions: [DEBOUNCE, PARIS] },
+  argTypes: { speed: { control: "inline-radio", options: ["typing", "instant"] } },
+  parameters: {
+    layout: "padded",
+    docs: {
+      description: {
+        component:
+          "A chat with a fake assistant that streams canned answers (no network), built only from the public API. Every answer has thumbs with the follow-up form, copy (and copy on code blocks), regenerate, an in-place edit with the diff of the saved edit, and its trace and span ids. The log beside the chat shows each event as it is emitted.",
+      },
+    },
+  },
+} satisfies Meta<typeof DemoChat>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Click through every signal: each one shows up in the event log. */
+export const Chat: Story = {};
+
+/** Thumbs down on an answer, then reasons and a comment in the follow-up form: two `rating` events. */
+export const RateAndExplain: Story = {
+  args: { speed: "instant" },
+  play: async ({ canvasElement, loaded }) => {
+    const sink = loaded.feedbackSink as MemorySink;
+    const answer = within(within(canvasElement).getByRole("article", { name: "Assistant answer 1" }));
+    await userEvent.click(answer.getByRole("button", { name: "Bad response" }));
+    await waitFor(() => expect(sink.events).toHaveLength(1));
+    const vote = sink.events[0];
+    await expect(vote).toMatchObject({ type: "rating", value: "down", previous: null });
+    await expect(vote?.traceId).toMatch(/^[0-9a-f]{32}$/);
+    await expect(vote?.spanId).toMatch(/^[0-9a-f]{16}$/);
+    await expect(vote?.prompt).toEqual([{ role: "user", content: DEBOUNCE }]);
+
+    await userEvent.click(answer.getByRole("button", { name: "Made things up" }));
+    await userEvent.type(answer.getByRole("textbox", { name: "Comment (optional)" }), "The timer type breaks in Node.");
+    await userEvent.click(answer.getByRole("button", { name: "Submit" }));
+    await waitFor(() => expect(sink.events).toHaveLength(2));
+    await expect(sink.events[1]).toMatchObject({
+      type: "rating",
+      value: "down",
+      messageId: vote?.messageId,
+      feedbackKey: vote?.feedbackKey,
+      reasons: ["hallucination"],
+      comment: "The timer type breaks in Node.",
+    });
+  },
+};
+
+/** The copy button of a code block copies only the code and reports `source: "code"`; the answer's own copies all. */
+export const CopyCodeBlock: Story = {
+  args: { speed: "instant" },
+  play: async ({ canvasElement, loaded }) => {
+    const clipboard = fakeClipboard();
+    try {
+      const sink = loaded.feedbackSink as MemorySink;
+      const answer = within(within(canvasElement).getByRole("article", { name: "Assistant answer 1" }));
+      const code = answer.getByText(/^export function debounce/).textContent ?? "";
+      await userEvent.click(answer.getByRole("button", { name: "Copy ts code" }));
+      await waitFor(() => expect(sink.events).toHaveLength(1));
+      await expect(clipboard.writeText).toHaveBeenCalledWith(code);
+      await expect(sink.events[0]).toMatchObject({ type: "copy", source: "code", chars: code.length });
+      await expect(sink.events[0]).toHaveProperty("fraction", expect.any(Number));
+
+      await userEvent.click(answer.getByRole("button", { name: "Copy" }));
+      await waitFor(() => expect(sink.events).toHaveLength(2));
+      await expect(sink.events[1]).toMatchObject({ type: "copy", source: "button", fraction: 1 });
+    } finally {
+      clipboard.restore();
+    }
+  },
+};
+
+/** Regenerate emits `regenerate` with the replaced text, and a new answer (new ids) streams in its place. */
+export const RegenerateAnswer: Story = {
+  args: { speed: "instant" },
+  play: async ({ canvasElement, loaded }) => {
+    const sink = loaded.feedbackSink as MemorySink;
+    const canvas = within(canvasElement);
+    const first = canvas.getByRole("article", { name: "Assistant answer 2" });
+    const before = first.textContent ?? "";
+    await userEvent.click(within(first).getByRole("button", { name: "Regenerate" }));
+    await waitFor(() => expect(sink.events).toHaveLength(1));
+    const event = sink.events[0];
+    await expect(event).toMatchObject({ type: "regenerate", attempt: 1 });
+    await expect(event).toHaveProperty("previousContent", expect.stringContaining("Musée d'Orsay"));
+    await waitFor(() =>
+      expect(canvas.getByRole("article", { name: "Assistant answer 2" })).toHaveAttribute("data-state", "done"),
+    );
+    const second = canvas.getByRole("article", { name: "Assistant answer 2" });
+    await expect(second.textContent).not.toBe(before);
+    await expect(second).toHaveTextContent("Richelieu");
+
+    // The new answer is a message of its own: a vote on it carries its id, not the replaced one's.
+    await userEvent.click(within(second).getByRole("button", { name: "Good response" }));
+    await waitFor(() => expect(sink.events).toHaveLength(2));
+    await expect(sink.events[1]).toMatchObject({
+      type: "rating",
+      value: "up",
+      metadata: { replaces: event?.messageId },
+    });
+    await expect(sink.events[1]?.messageId).not.toBe(event?.messageId);
+  },
+};
+
+/** Edit an answer in place and save: an `edit` event with draft, final and diff, and the diff shown below. */
+export const EditAnswer: Story = {
+  args: { speed: "instant" },
+  play: async ({ canvasElement, loaded }) => {
+    const sink = loaded.feedbackSink as MemorySink;
+    const answer = within(within(canvasElement).getByRole("article", { name: "Assistant answer 2" }));
+    await userEvent.click(answer.getByRole("button", { name: "Edit answer" }));
+    const editor = answer.getByRole("textbox", { name: "Edit the answer" });
+    await userEvent.clear(editor);
+    await userEvent.type(editor, "Saturday: the Musée d'Orsay. Sunday: the Catacombs.");
+    await userEvent.click(answer.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(sink.events).toHaveLength(1));
+    await expect(sink.events[0]).toMatchObject({
+      type: "edit",
+      final: "Saturday: the Musée d'Orsay. Sunday: the Catacombs.",
+      accepted: false,
+    });
+    await expect(sink.events[0]).toHaveProperty("draft", expect.stringContaining("Passage des Panoramas"));
+    await expect(answer.getByText(/^What changed/)).toBeVisible();
+    await expect(answer.getByText("Saturday: the Musée d'Orsay. Sunday: the Catacombs.")).toBeVisible();
+  },
+};
+
+/** Ask in the composer: the answer streams in, is announced once when done, and is ready for feedback. */
+export const AskQuestion: Story = {
+  args: { speed: "instant", initialQuestions: [] },
+  play: async ({ canvasElement, loaded }) => {
+    const sink = loaded.feedbackSink as MemorySink;
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole("textbox", { name: "Your question" }), `${SQL}{Enter}`);
+    const answer = await canvas.findByRole("article", { name: "Assistant answer 1" });
+    await waitFor(() => expect(answer).toHaveAttribute("data-state", "done"));
+    await waitFor(() => expect(canvas.getByText(/^Answer ready/)).toBeInTheDocument());
+    await userEvent.click(within(answer).getByRole("button", { name: "Good response" }));
+    await waitFor(() => expect(sink.events).toHaveLength(1));
+    await expect(sink.events[0]).toMatchObject({
+      type: "rating",
+      value: "up",
+      prompt: [{ role: "user", content: SQL }],
+    });
+  },
+};
+
+/** The assistant drafts a follow-up into the composer; the user edits it and sends: an `edit` of the draft. */
+export const EditSuggestedQuestion: Story = {
+  args: { speed: "instant" },
+  play: async ({ canvasElement, loaded }) => {
+    const sink = loaded.feedbackSink as MemorySink;
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Suggest a follow-up" }));
+    const input = canvas.getByRole("textbox", { name: "Your question" });
+    await waitFor(() => expect(input).toHaveValue(PARIS_FOLLOW_UP));
+    await expect(input).toHaveFocus();
+    await userEvent.clear(input);
+    await userEvent.type(input, "Which museums in Paris should I book ahead?{Enter}");
+    await waitFor(() => expect(sink.events).toHaveLength(1));
+    await expect(sink.events[0]).toMatchObject({
+      type: "edit",
+      draft: PARIS_FOLLOW_UP,
+      final: "Which museums in Paris should I book ahead?",
+      accepted: false,
+    });
+    await expect(canvas.getByRole("article", { name: "Assistant answer 3" })).toBeInTheDocument();
+  },
+};
