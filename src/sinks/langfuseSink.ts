@@ -4,7 +4,7 @@ import type { FeedbackEvent, JsonValue } from "../events/types";
 import { type Outcome, toSendResult, worstOutcome } from "./http/outcome";
 import { mapLimited, send, trimSlash } from "./http/request";
 import type { FeedbackSink } from "./types";
-import { envelopeDetails, SIGNAL_NAMES, toSignal } from "./vendor/signal";
+import { envelopeDetails, toSignal } from "./vendor/signal";
 import { stableId } from "./vendor/stableId";
 
 /** The body of Langfuse's `POST /api/public/scores` (its `CreateScoreRequest`). */
@@ -32,7 +32,7 @@ export interface LangfuseSinkOptions {
   concurrency?: number;
 }
 
-// The rating score's name (SIGNAL_NAMES.rating) with a suffix, spelled out so no code runs at import.
+// The rating score's name (SIGNAL_NAMES.rating in ./vendor/signal) with a suffix, spelled out so no code runs at import.
 const WITHDRAWN_NAME = "user_feedback_withdrawn";
 // Langfuse keeps one corrected output per trace or observation and always names it "output".
 const CORRECTION_NAME = "output";
