@@ -3,22 +3,11 @@ import { fileURLToPath } from "node:url";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+import { chromiumLaunchOptions } from "./test/support/chromium";
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
-// Debian's Chromium, never a browser a tool downloads. The flags keep it quiet on a machine with no network.
-export const chromium = playwright({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  },
-});
+const chromium = playwright({ launchOptions: chromiumLaunchOptions });
 
 const browser = { enabled: true, headless: true, provider: chromium, instances: [{ browser: "chromium" as const }] };
 

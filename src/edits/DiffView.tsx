@@ -1,6 +1,6 @@
 import { clsx } from "clsx";
 import type { DiffOp } from "../events/types";
-import { visuallyHidden } from "./visuallyHidden";
+import { visuallyHidden } from "../shared/visuallyHidden";
 
 /** The words screen readers hear before each change; pass any of them to translate. */
 export interface DiffViewLabels {

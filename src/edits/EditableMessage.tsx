@@ -12,8 +12,8 @@ import {
 import type { EditEvent } from "../events/types";
 import { useFeedback } from "../provider/useFeedback";
 import { editEventInput } from "./editEventInput";
-import { useControllableState } from "./useControllableState";
-import { visuallyHidden } from "./visuallyHidden";
+import { useControllableState } from "../shared/useControllableState";
+import { visuallyHidden } from "../shared/visuallyHidden";
 
 /* -------------------------------------------------------------------------------------------------
  * EditableMessage
@@ -141,19 +141,19 @@ export function EditableMessage({
   const labels = { ...DEFAULT_LABELS, ...labelOverrides };
   const draftText = typeof draft === "string" ? draft : String(draft ?? "");
   // Until a first save the draft itself is shown, so a draft that is still streaming in stays current.
-  const [savedText, setText] = useControllableState<string | undefined>(
-    value,
-    defaultValue,
-    onValueChange as ((value: string | undefined) => void) | undefined,
-    `${EDITABLE_MESSAGE_NAME}'s value`,
-  );
+  const [savedText, setText] = useControllableState<string | undefined>({
+    prop: value,
+    defaultProp: defaultValue,
+    onChange: onValueChange as ((value: string | undefined) => void) | undefined,
+    name: `${EDITABLE_MESSAGE_NAME}'s value`,
+  });
   const text = savedText ?? draftText;
-  const [editing, setEditing] = useControllableState(
-    editingProp,
-    defaultEditing,
-    onEditingChange,
-    `${EDITABLE_MESSAGE_NAME}'s editing`,
-  );
+  const [editing, setEditing] = useControllableState({
+    prop: editingProp,
+    defaultProp: defaultEditing,
+    onChange: onEditingChange,
+    name: `${EDITABLE_MESSAGE_NAME}'s editing`,
+  });
   const [announcement, setAnnouncement] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const editButtonRef = useRef<HTMLButtonElement>(null);

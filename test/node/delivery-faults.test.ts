@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import type { DeliveryOptions } from "../../src";
+import { chromiumLaunchOptions } from "../support/chromium";
 import { startIngest, startPageServer } from "./support/faultServer";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,16 +42,7 @@ beforeAll(async () => {
     logLevel: "silent",
   });
   pages = await startPageServer(bundled.outputFiles[0]?.text ?? "");
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
 }, 60_000);
 
 afterAll(async () => {
