@@ -9,7 +9,13 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 const chromium = playwright({ launchOptions: chromiumLaunchOptions });
 
-const browser = { enabled: true, headless: true, provider: chromium, instances: [{ browser: "chromium" as const }] };
+// A fresh object per project: Vitest writes each project's name into its browser instances.
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  provider: chromium,
+  instances: [{ browser: "chromium" as const }],
+});
 
 export default defineConfig({
   test: {
@@ -41,7 +47,7 @@ export default defineConfig({
           name: "browser",
           include: ["test/browser/**/*.test.{ts,tsx}"],
           setupFiles: ["test/setup.ts"],
-          browser,
+          browser: browser(),
           globals: true,
         },
         // Bundled before the first test, so Vite never reloads a running test to add a dependency.
@@ -64,7 +70,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: path.join(dirname, ".storybook") })],
         // Bundled up front: found only mid-run (the recipes), they would make Vite reload the page under a test.
         optimizeDeps: { include: ["@ai-sdk/react", "@assistant-ui/react"] },
-        test: { name: "storybook", browser },
+        test: { name: "storybook", browser: browser() },
       },
     ],
   },

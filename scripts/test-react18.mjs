@@ -7,7 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "rfl-react18-"));
-const run = (command) => execSync(command, { cwd: scratch, stdio: "inherit" });
+// The copy lives in a temporary folder, away from the vendors' schemas beside this checkout: point at them.
+const contracts = path.resolve("..", "shared", "contracts");
+const run = (command) =>
+  execSync(command, { cwd: scratch, stdio: "inherit", env: { ...process.env, RFL_CONTRACTS_DIR: contracts } });
 try {
   for (const entry of [
     "package.json",

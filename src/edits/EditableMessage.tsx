@@ -11,9 +11,9 @@ import {
 } from "react";
 import type { EditEvent } from "../events/types";
 import { useFeedback } from "../provider/useFeedback";
-import { editEventInput } from "./editEventInput";
 import { useControllableState } from "../shared/useControllableState";
 import { visuallyHidden } from "../shared/visuallyHidden";
+import { editEventInput } from "./editEventInput";
 
 /* -------------------------------------------------------------------------------------------------
  * EditableMessage
