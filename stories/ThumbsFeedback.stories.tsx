@@ -186,6 +186,41 @@ export const Disabled: Story = {
   },
 };
 
+/**
+ * Tooltips: the thumb's label on keyboard focus at once, on hover after half a second. Each tooltip is
+ * mounted when first asked for and placed above its own button; the focused button keeps the focus.
+ */
+export const Tooltips: Story = {
+  args: { followUpOn: [] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const page = within(canvasElement.ownerDocument.body);
+    const up = canvas.getByRole("button", { name: "Good response" });
+    const down = canvas.getByRole("button", { name: "Bad response" });
+    const placedAbove = (tooltip: HTMLElement, button: HTMLElement) => {
+      const tip = tooltip.getBoundingClientRect();
+      const anchor = button.getBoundingClientRect();
+      // Just above the button (a `sideOffset` of 4 px) and overlapping it across.
+      const gap = anchor.top - tip.bottom;
+      return gap >= 0 && gap <= 8 && tip.left < anchor.right && tip.right > anchor.left;
+    };
+
+    up.focus();
+    const upTip = await page.findByRole("tooltip");
+    await expect(upTip).toHaveTextContent("Good response");
+    await expect(up).toHaveFocus();
+    await expect(up).toHaveAccessibleDescription("Good response");
+    await waitFor(() => expect(placedAbove(upTip, up)).toBe(true));
+
+    up.blur();
+    await userEvent.hover(down);
+    await waitFor(() => expect(page.getByRole("tooltip")).toHaveTextContent("Bad response"));
+    const downTip = page.getByRole("tooltip");
+    await waitFor(() => expect(placedAbove(downTip, down)).toBe(true));
+    await userEvent.unhover(down);
+  },
+};
+
 /** Every state side by side: no vote, up, down, disabled, form open, thanks. */
 export const AllStates: Story = {
   render: () => (

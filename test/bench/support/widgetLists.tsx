@@ -34,7 +34,7 @@ export function KitList({ messages, onRender, tooltips = true }: ListProps & { t
   );
 }
 
-/** The same, tooltips off: how much of the cost is Radix tooltips (one Root per button). */
+/** The same, tooltips off: what the tooltips add while none has been hovered or focused yet. */
 export function KitListWithoutTooltips(props: ListProps) {
   return <KitList {...props} tooltips={false} />;
 }
