@@ -77,31 +77,28 @@ export function recentIds(limit: number): RecentIds {
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
  * Reads a lowercase UUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`) into four 32-bit words. False for anything
  * else, and for the all-zero UUID, which marks an empty slot.
  */
 function parseUuid(id: string, words: Int32Array): boolean {
-  if (id.length !== 36) return false;
-  let word = 0;
-  let digits = 0;
-  let any = 0;
-  for (let i = 0; i < 36; i++) {
+  if (!UUID.test(id)) return false;
+  // Each word is 8 digits; words 1 and 2 have a dash in their middle.
+  words[0] = hex(id, 0, 8, 0);
+  words[1] = hex(id, 14, 18, hex(id, 9, 13, 0));
+  words[2] = hex(id, 24, 28, hex(id, 19, 23, 0));
+  words[3] = hex(id, 28, 36, 0);
+  return ((words[0] as number) | (words[1] as number) | (words[2] as number) | (words[3] as number)) !== 0;
+}
+
+// `word` followed by the hex digits id[from..to), as a 32-bit integer (the digits are checked already).
+function hex(id: string, from: number, to: number, word: number): number {
+  let value = word;
+  for (let i = from; i < to; i++) {
     const code = id.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (code !== 45) return false; // "-"
-      continue;
-    }
-    let digit: number;
-    if (code >= 48 && code <= 57) digit = code - 48;
-    else if (code >= 97 && code <= 102) digit = code - 87;
-    else return false;
-    word = (word << 4) | digit;
-    if (++digits % 8 === 0) {
-      words[digits / 8 - 1] = word;
-      any |= word;
-      word = 0;
-    }
+    value = (value << 4) | (code <= 57 ? code - 48 : code - 87);
   }
-  return any !== 0;
+  return value;
 }

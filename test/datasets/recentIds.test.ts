@@ -38,3 +38,14 @@ describe("recentIds", () => {
     expect(ids.firstSeen(uuid(1))).toBe(false);
   });
 });
+
+describe("recentIds with ids that are almost UUIDs", () => {
+  it("keeps an id with a non-hex digit apart from the UUID it resembles", () => {
+    const ids = recentIds(100);
+    const id = uuid(5);
+    const bent = `${id.slice(0, 10)}g${id.slice(11)}`;
+    expect(ids.firstSeen(id)).toBe(true);
+    expect(ids.firstSeen(bent)).toBe(true);
+    expect(ids.firstSeen(bent)).toBe(false);
+  });
+});
