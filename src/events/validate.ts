@@ -68,7 +68,9 @@ function checkShape(value: Record<string, unknown>, shape: Shape): Problem {
   for (const key in shape) {
     if (value[key] === undefined && !shape[key]?.optional) return [key, "is required"];
   }
-  for (const key of Object.keys(value)) {
+  // for-in, not Object.keys: V8 then reads value[key] straight from the object's layout, and no array is made.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     // Own keys only: a field named like an Object method ("constructor", "toString") is unknown, not a rule.
     const rule = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (!rule) return [key, "is not a field of this event type"];
