@@ -1,8 +1,7 @@
 import type { PromptMessage, RatingEvent, RatingValue, RegenerateEvent } from "../events/types";
 import { isLaterRating } from "./latestRating";
 import { recentSet } from "./recentSet";
-import { samePromptKey } from "./samePrompt";
-import { stringHash } from "./stringHash";
+import { isSamePrompt, samePromptHash } from "./samePrompt";
 import type { DatasetReport } from "./types";
 
 /** The latest rating of one `feedbackKey`: only the fields the datasets write, never the whole event. */
@@ -31,7 +30,11 @@ export interface ReplacedAnswer {
 
 /** Every rated or replaced answer to one prompt (see `samePromptKey`). */
 export interface AnswerGroup {
-  key: string;
+  /** `samePromptHash` of the group's events. */
+  hash: number;
+  /** The first event's `sessionId` and `messageId`: with `prompt`, what `isSamePrompt` compares. */
+  sessionId: string | undefined;
+  messageId: string;
   /** Undefined when the events carried no prompt: then the group holds one message's answers. */
   prompt: PromptMessage[] | undefined;
   /** The latest rating per `feedbackKey` (a few per prompt: an array searched in order beats a Map). */
@@ -41,8 +44,6 @@ export interface AnswerGroup {
 
 // An open group in the recency list: a doubly linked list makes "touch" and "settle the oldest" O(1).
 interface OpenGroup extends AnswerGroup {
-  /** `stringHash(key)`, computed once: it is looked up when the group opens and remembered when it settles. */
-  hash: number;
   older: OpenGroup | undefined;
   newer: OpenGroup | undefined;
 }
@@ -59,7 +60,8 @@ export function answerGroups<Row>(
   report: DatasetReport,
   settle: (group: AnswerGroup, out: Row[]) => void,
 ) {
-  const open = new Map<string, OpenGroup>();
+  // Keyed by the prompt's hash, not its text: no key string is built per event (see `isSamePrompt`).
+  const open = new Map<number, OpenGroup>();
   const settled = recentSet<number>(maxOpen * 4);
   let oldest: OpenGroup | undefined;
   let newest: OpenGroup | undefined;
@@ -83,28 +85,42 @@ export function answerGroups<Row>(
   function settleOldest(out: Row[]) {
     const group = oldest as OpenGroup;
     unlink(group);
-    open.delete(group.key);
+    open.delete(group.hash);
     settled.add(group.hash);
     settle(group, out);
   }
 
   function groupFor(event: RatingEvent | RegenerateEvent, out: Row[]): AnswerGroup | undefined {
-    const key = samePromptKey(event);
-    let group = open.get(key);
+    const hash = samePromptHash(event);
+    let group = open.get(hash);
     if (group) {
+      // Two prompts with one 53-bit hash (odds near 1 in 2^53) are never merged: the event counts as late,
+      // as one whose hash matches a settled group's does.
+      if (!isSamePrompt(event, group)) {
+        report.late++;
+        return undefined;
+      }
       if (group !== newest) {
         unlink(group);
         append(group);
       }
       return group;
     }
-    const hash = stringHash(key);
     if (settled.has(hash)) {
       report.late++;
       return undefined;
     }
-    group = { key, hash, prompt: event.prompt, ratings: [], replaced: [], older: undefined, newer: undefined };
-    open.set(key, group);
+    group = {
+      hash,
+      sessionId: event.sessionId,
+      messageId: event.messageId,
+      prompt: event.prompt,
+      ratings: [],
+      replaced: [],
+      older: undefined,
+      newer: undefined,
+    };
+    open.set(hash, group);
     append(group);
     if (open.size > maxOpen) settleOldest(out);
     return group;

@@ -1,6 +1,6 @@
 import type { FeedbackEvent } from "../events/types";
 import { validateEvent } from "../events/validate";
-import { recentSet } from "./recentSet";
+import { recentIds } from "./recentIds";
 import type { DatasetOptions, DatasetReport } from "./types";
 
 /** Open prompts kept by default (see `DatasetOptions.maxOpen`). */
@@ -18,7 +18,7 @@ export function eventIntake(
   report: DatasetReport,
 ): (item: unknown) => FeedbackEvent | undefined {
   const validate = options.validate ?? true;
-  const seen = recentSet<string>((options.maxOpen ?? DEFAULT_MAX_OPEN) * IDS_PER_OPEN_PROMPT);
+  const seen = recentIds((options.maxOpen ?? DEFAULT_MAX_OPEN) * IDS_PER_OPEN_PROMPT);
   return (item) => {
     report.events++;
     if (validate && validateEvent(item) !== undefined) {
@@ -26,11 +26,10 @@ export function eventIntake(
       return undefined;
     }
     const event = item as FeedbackEvent;
-    if (seen.has(event.id)) {
+    if (!seen.firstSeen(event.id)) {
       report.duplicates++;
       return undefined;
     }
-    seen.add(event.id);
     return event;
   };
 }

@@ -1,4 +1,5 @@
 import type { FeedbackEvent } from "../events/types";
+import { hashFeed, hashFinish, hashStart } from "./stringHash";
 
 /**
  * The key under which answers count as answers to the same prompt: the same `sessionId` (or both without one)
@@ -21,4 +22,38 @@ export function samePromptKey(event: FeedbackEvent): string {
   // Control characters as separators: a role or content cannot make two different lists look alike.
   for (const message of event.prompt) key += `\u0001${message.role}\u0002${message.content}`;
   return key;
+}
+
+/**
+ * `stringHash(samePromptKey(event))`, computed without building the key: groups are looked up by this number
+ * and `isSamePrompt` confirms a match.
+ */
+export function samePromptHash(event: FeedbackEvent): number {
+  hashStart();
+  if (!event.prompt) {
+    hashFeed("m\u0000");
+    hashFeed(event.messageId);
+    return hashFinish();
+  }
+  hashFeed("p\u0000");
+  hashFeed(event.sessionId ?? "");
+  for (const message of event.prompt) {
+    hashFeed("\u0001");
+    hashFeed(message.role);
+    hashFeed("\u0002");
+    hashFeed(message.content);
+  }
+  return hashFinish();
+}
+
+/** The fields `samePromptKey` reads. */
+export type PromptIdentity = Pick<FeedbackEvent, "messageId" | "sessionId" | "prompt">;
+
+/** True when `samePromptKey(a) === samePromptKey(b)`, compared field by field without building the keys. */
+export function isSamePrompt(a: PromptIdentity, b: PromptIdentity): boolean {
+  if (!a.prompt || !b.prompt) return !a.prompt && !b.prompt && a.messageId === b.messageId;
+  if ((a.sessionId ?? "") !== (b.sessionId ?? "") || a.prompt.length !== b.prompt.length) return false;
+  return a.prompt.every(
+    (message, i) => message.role === b.prompt?.[i]?.role && message.content === b.prompt?.[i]?.content,
+  );
 }

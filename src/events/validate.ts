@@ -7,11 +7,12 @@ export interface ContractViolation {
   message: string;
 }
 
-// A rule checks one value; it returns nothing when the value is fine, else what it must be, or a violation
-// of a nested field. The rules say what schema.json says (a test keeps the two in step) in a few functions,
-// because this file ships in every browser bundle.
-type Problem = string | ContractViolation | undefined;
-type Rule = ((value: unknown, path: string) => Problem) & { optional?: true };
+// A rule checks one value; it returns nothing when the value is fine, else what is wrong: a sentence about the
+// value itself ("must be a string"), or [path inside the value, sentence] for a nested field. Paths are built
+// only for a problem, so checking a valid event allocates nothing. The rules say what schema.json says (a test
+// keeps the two in step) in a few functions, because this file ships in every browser bundle.
+type Problem = string | [string, string] | undefined;
+type Rule = ((value: unknown) => Problem) & { optional?: true };
 type Shape = Record<string, Rule>;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -26,73 +27,62 @@ const number =
     typeof value === "number" && value >= min && value <= max && (!integer || Number.isInteger(value))
       ? undefined
       : `must be ${integer ? "an integer" : "a number"} from ${min}${max < Number.POSITIVE_INFINITY ? ` to ${max}` : " up"}`;
+const count = /* @__PURE__ */ number(0, Number.POSITIVE_INFINITY, true);
 const oneOf =
   (...allowed: unknown[]): Rule =>
   (value) =>
     allowed.includes(value) ? undefined : `must be one of ${allowed.map((item) => JSON.stringify(item)).join(", ")}`;
-const optional = (rule: Rule): Rule =>
-  Object.assign((value: unknown, path: string) => rule(value, path), { optional: true as const });
+const optional = (rule: Rule): Rule => Object.assign((value: unknown) => rule(value), { optional: true as const });
+const rating = /* @__PURE__ */ oneOf("up", "down", null);
+
+// The problem of a field inside `key`, with the path from `key` on.
+const inside = (key: string | number, problem: string | [string, string]): [string, string] =>
+  typeof problem === "string" ? [`${key}`, problem] : [`${key}.${problem[0]}`, problem[1]];
 
 const list =
   (item: Rule, what: string): Rule =>
-  (value, path) => {
+  (value) => {
     if (!Array.isArray(value)) return `must be an array of ${what}`;
     for (let i = 0; i < value.length; i++) {
-      const problem = item(value[i], `${path}.${i}`);
-      if (problem) return nested(problem, `${path}.${i}`);
+      const problem = item(value[i]);
+      if (problem) return inside(i, problem);
     }
   };
 
 const object =
   (shape: Shape, what: string): Rule =>
-  (value, path) =>
-    isObject(value) ? checkShape(value, shape, `${path}.`) : `must be ${what}`;
+  (value) =>
+    isObject(value) ? checkShape(value, shape) : `must be ${what}`;
 
-function json(value: unknown, path: string, depth = 0): Problem {
+function json(value: unknown, depth = 0): Problem {
   if (value === null || typeof value === "string" || typeof value === "boolean") return;
   if (typeof value === "number") return Number.isFinite(value) ? undefined : "must be a finite number";
   if (depth > 64 || typeof value !== "object") return "must be JSON";
   for (const key of Object.keys(value)) {
-    const problem = json((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
-    if (problem) return nested(problem, `${path}.${key}`);
+    const problem = json((value as Record<string, unknown>)[key], depth + 1);
+    if (problem) return inside(key, problem);
   }
 }
 
-function nested(problem: string | ContractViolation, path: string): ContractViolation {
-  return typeof problem === "string" ? { field: path, message: `${path} ${problem}` } : problem;
-}
-
-// Own keys only: a field named like an Object method ("constructor", "toString") is unknown, not a rule.
-const has = (shape: Shape | undefined, key: string) => shape !== undefined && Object.hasOwn(shape, key);
-
-function checkShape(
-  value: Record<string, unknown>,
-  shape: Shape,
-  prefix = "",
-  more?: Shape,
-): ContractViolation | undefined {
-  for (const rules of more ? [shape, more] : [shape]) {
-    for (const key in rules) {
-      if (value[key] === undefined && !rules[key]?.optional) {
-        return { field: prefix + key, message: `${prefix + key} is required` };
-      }
-    }
+function checkShape(value: Record<string, unknown>, shape: Shape): Problem {
+  for (const key in shape) {
+    if (value[key] === undefined && !shape[key]?.optional) return [key, "is required"];
   }
-  for (const key of Object.keys(value)) {
-    const rule = has(shape, key) ? shape[key] : has(more, key) ? more?.[key] : undefined;
-    if (!rule) return { field: prefix + key, message: `${prefix + key} is not a field of this event type` };
-    const problem = value[key] === undefined ? undefined : rule(value[key], prefix + key);
-    if (problem) return nested(problem, prefix + key);
+  // for-in, not Object.keys: V8 then reads value[key] straight from the object's layout, and no array is made.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    // Own keys only: a field named like an Object method ("constructor", "toString") is unknown, not a rule.
+    const rule = Object.hasOwn(shape, key) ? shape[key] : undefined;
+    if (!rule) return [key, "is not a field of this event type"];
+    const problem = value[key] === undefined ? undefined : rule(value[key]);
+    if (problem) return inside(key, problem);
   }
 }
 
-// Built on first use: a bundle that never validates (widgets alone) leaves the tables out, and so does a
-// module graph that only imports the types.
-let rules: { envelope: Shape; payloads: Record<string, Shape> } | undefined;
+// The rule tables are built on first use: a bundle that never validates (widgets alone) leaves them out.
+let rules: { envelope: Shape; shapes: Record<string, Shape> } | undefined;
 
 function contractRules() {
-  const count = number(0, Number.POSITIVE_INFINITY, true);
-  const rating = oneOf("up", "down", null);
   const envelope: Shape = {
     id: (value) =>
       typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(value)
@@ -119,7 +109,7 @@ function contractRules() {
     prompt: optional(
       list(object({ role: text, content: text }, "a {role, content} message"), "{role, content} messages"),
     ),
-    metadata: optional((value, path) => (isObject(value) ? json(value, path) : "must be a JSON object")),
+    metadata: optional((value) => (isObject(value) ? json(value) : "must be a JSON object")),
     truncated: optional(oneOf(true)),
   };
 
@@ -155,7 +145,11 @@ function contractRules() {
     abandon: { dwellMs: number(0), cause: oneOf("hidden", "unmounted", "replaced") },
     custom: { name: nonEmpty, value: optional(json) },
   };
-  return { envelope, payloads };
+
+  // Each type's fields, the envelope's first: one shape per type, so an event is checked in one pass.
+  const shapes: Record<string, Shape> = {};
+  for (const type in payloads) shapes[type] = { ...envelope, ...payloads[type] };
+  return { envelope, shapes };
 }
 
 /**
@@ -170,17 +164,19 @@ function contractRules() {
  */
 export function validateEvent(event: unknown): ContractViolation | undefined {
   if (!isObject(event)) return { field: "", message: "an event must be a JSON object" };
-  rules ??= contractRules();
   // The type decides which fields belong, so it is checked first.
   if (event.type === undefined) return { field: "type", message: "type is required" };
-  const type = rules.envelope.type?.(event.type, "type");
-  if (type) return nested(type, "type");
-  return checkShape(event, rules.envelope, "", rules.payloads[event.type as string]) ?? checkDiff(event);
+  rules ??= contractRules();
+  const wrongType = rules.envelope.type?.(event.type) as string | undefined;
+  const problem = wrongType
+    ? inside("type", wrongType)
+    : (checkShape(event, rules.shapes[event.type as string] as Shape) ?? checkDiff(event));
+  if (problem) return { field: problem[0], message: `${problem[0]} ${problem[1]}` };
 }
 
 // The one rule JSON Schema cannot say: an edit's diff rebuilds its draft and its final exactly. It also keeps a
 // `redact` that rewrites draft or final, but not the diff, from sending the unredacted text inside the diff.
-function checkDiff(event: Record<string, unknown>): ContractViolation | undefined {
+function checkDiff(event: Record<string, unknown>): Problem {
   if (event.type !== "edit") return;
   let draft = "";
   let final = "";
@@ -189,7 +185,7 @@ function checkDiff(event: Record<string, unknown>): ContractViolation | undefine
     if (op >= 0) final += text;
   }
   if (draft !== event.draft || final !== event.final) {
-    return { field: "diff", message: "diff must rebuild draft and final exactly (make it with diffWords)" };
+    return ["diff", "must rebuild draft and final exactly (make it with diffWords)"];
   }
 }
 

@@ -22,6 +22,18 @@ describe("readLines", () => {
     expect(await linesOf(chunks)).toEqual({ lines: ["first", "secönd", "last"], bytes: bytes.length });
   });
 
+  it("reads ASCII chunks and UTF-8 chunks in any order, and a character cut in two before an ASCII byte", async () => {
+    const bytes = Buffer.from("plain\nçà et là\nplain again\n€\nend\n");
+    const euro = bytes.indexOf(Buffer.from("€"));
+    const chunks = [
+      bytes.subarray(0, 6), // ASCII
+      bytes.subarray(6, 9), // "ç" and the first byte of "à"
+      bytes.subarray(9, euro + 1), // the rest of "à", ASCII, the first byte of "€"
+      bytes.subarray(euro + 1), // the rest of "€", then ASCII
+    ];
+    expect((await linesOf(chunks)).lines).toEqual(["plain", "çà et là", "plain again", "€", "end"]);
+  });
+
   it("keeps empty lines so line numbers stay true", async () => {
     expect((await linesOf(["a\n\nb\n"])).lines).toEqual(["a", "", "b"]);
   });
