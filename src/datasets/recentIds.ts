@@ -80,7 +80,7 @@ export function recentIds(limit: number): RecentIds {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Reads a lowercase UUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`) into four 32-bit words. False for anything
+ * Reads a lowercase UUID (8-4-4-4-12 hex digits) into four 32-bit words. False for anything
  * else, and for the all-zero UUID, which marks an empty slot.
  */
 function parseUuid(id: string, words: Int32Array): boolean {

@@ -3,18 +3,7 @@
  * Words come from a fixed syllable vocabulary with a skewed (Zipf-like) frequency, as in real prose: a few
  * words ("the", "of") are everywhere, most are rare.
  */
-
-/** mulberry32: a tiny, fast, well-spread 32-bit PRNG. Returns floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../support/seededRandom";
 
 const COMMON = ["the", "of", "and", "to", "a", "in", "is", "it", "that", "for", "on", "with", "as", "was", "be"];
 const SYLLABLES = ["ka", "lo", "mer", "tin", "sa", "ve", "ru", "pol", "dan", "est", "qui", "bra", "no", "fel", "ix"];
