@@ -61,6 +61,7 @@ export default defineConfig({
             "@radix-ui/react-tooltip",
             "@radix-ui/react-slot",
             "clsx",
+            "@assistant-ui/react",
           ],
         },
       },
