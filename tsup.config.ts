@@ -1,9 +1,18 @@
-import { copyFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
-// Two builds: the client entry keeps its "use client" directive at the top of each built file (esbuild keeps
-// an entry's directives; test/package/dist.test.ts checks it), and the server entry, which must never carry it,
-// is built for a neutral platform so it stays free of Node-only and DOM-only code.
+// Two builds: the client entry, with its "use client" directive at the top of each built file
+// (test/package/dist.test.ts checks it), and the server entry, which must never carry it, built for a neutral
+// platform so it stays free of Node-only and DOM-only code.
+//
+// The client entry goes through Rollup's tree-shaking after esbuild: esbuild leaves one `import ... from
+// "react"` per source module and keeps module-level constants it cannot prove pure, Rollup merges the imports
+// and drops the rest. Rollup also drops module directives, so "use client" is put back afterwards.
+const withUseClient = (file: string) => {
+  const code = readFileSync(file, "utf8");
+  if (!code.startsWith('"use client"')) writeFileSync(file, `"use client";\n${code}`);
+};
+
 export default defineConfig([
   {
     entry: { index: "src/index.ts" },
@@ -11,7 +20,10 @@ export default defineConfig([
     dts: true,
     target: "es2022",
     external: ["react", "react-dom", "react/jsx-runtime"],
+    treeshake: true,
     onSuccess: async () => {
+      withUseClient("dist/index.js");
+      withUseClient("dist/index.cjs");
       copyFileSync("src/events/schema.json", "dist/schema.json");
       copyFileSync("src/styles/styles.css", "dist/styles.css");
     },

@@ -8,25 +8,26 @@ import type { TokenInterner } from "./tokenInterner";
  * combines with. Thai, Lao, Khmer and similar scripts without spaces come out as one token per phrase.
  */
 
-const CJK = "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Bopomofo}";
-const WORD_CHAR = `(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}\\p{Pc}\\p{Cf}])`;
-const EMOJI_PART = "\\p{Extended_Pictographic}[\\p{EMod}\\p{M}\\u{E0020}-\\u{E007F}]*";
-
 /**
  * The definition of a token, as a sticky regular expression (the ASCII fast path below agrees with it;
- * a test checks that).
+ * a test checks that). Built inside a pure call, so a bundle that never tokenizes drops it whole.
  */
-export const TOKEN_PATTERN = /* @__PURE__ */ new RegExp(
-  [
-    "\\s+",
-    `[${CJK}]\\p{M}*`,
-    `${WORD_CHAR}+(?:['\u2019]${WORD_CHAR}+)*`,
-    "\\p{RI}{2}",
-    `${EMOJI_PART}(?:\\u200D${EMOJI_PART})*`,
-    "[\\s\\S][\\p{M}\\p{EMod}]*",
-  ].join("|"),
-  "uy",
-);
+export const TOKEN_PATTERN = /* @__PURE__ */ (() => {
+  const CJK = "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Bopomofo}";
+  const WORD_CHAR = `(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}\\p{Pc}\\p{Cf}])`;
+  const EMOJI_PART = "\\p{Extended_Pictographic}[\\p{EMod}\\p{M}\\u{E0020}-\\u{E007F}]*";
+  return new RegExp(
+    [
+      "\\s+",
+      `[${CJK}]\\p{M}*`,
+      `${WORD_CHAR}+(?:['\u2019]${WORD_CHAR}+)*`,
+      "\\p{RI}{2}",
+      `${EMOJI_PART}(?:\\u200D${EMOJI_PART})*`,
+      "[\\s\\S][\\p{M}\\p{EMod}]*",
+    ].join("|"),
+    "uy",
+  );
+})();
 
 // ASCII character classes for the fast path: 1 whitespace, 2 word character, 0 anything else.
 const ASCII_CLASS = /* @__PURE__ */ (() => {
