@@ -7,7 +7,7 @@ import { defineConfig } from "tsup";
 //
 // The client entry goes through Rollup's tree-shaking after esbuild: esbuild leaves one `import ... from
 // "react"` per source module and keeps module-level constants it cannot prove pure, Rollup merges the imports
-// and drops the rest. Rollup also drops module directives, so "use client" is put back afterwards.
+// and drops the rest. Rollup drops module directives too, so "use client" is written once the files are built.
 const withUseClient = (file: string) => {
   const code = readFileSync(file, "utf8");
   if (!code.startsWith('"use client"')) writeFileSync(file, `"use client";\n${code}`);

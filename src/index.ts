@@ -1,6 +1,5 @@
-"use client";
-
-// The client entry: widgets, hooks, the provider and the browser-safe sinks.
+// The client entry: widgets, hooks, the provider and the browser-safe sinks. Its built files start with
+// "use client", written by tsup.config.ts after bundling (a bundler drops module directives).
 
 export { CopyButton, type CopyButtonProps } from "./copy/CopyButton";
 export { COPIED_MS, type CopyState, type UseCopyOptions, type UseCopyResult, useCopy } from "./copy/useCopy";

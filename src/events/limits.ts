@@ -7,16 +7,8 @@ export const MAX_TEXT_BYTES = 32 * 1024;
 export function cutText(text: string, maxBytes: number = MAX_TEXT_BYTES): string {
   // A UTF-16 code unit is at most 3 UTF-8 bytes: short strings need no counting.
   if (text.length * 3 <= maxBytes) return text;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // A high surrogate starts a 4-byte character; its low half is counted with it.
-    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? 4 : 3;
-    if (bytes + size > maxBytes) return text.slice(0, i);
-    bytes += size;
-    if (size === 4) i++;
-  }
-  return text;
+  // encodeInto stops before the first character that does not fit whole; `read` says where, in code units.
+  return text.slice(0, new TextEncoder().encodeInto(text, new Uint8Array(maxBytes)).read);
 }
 
 const TEXT_FIELDS = ["content", "comment", "text", "previousContent", "draft", "final"] as const;
