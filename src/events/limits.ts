@@ -3,7 +3,14 @@ import type { FeedbackEvent } from "./types";
 /** Each text field of an event is cut at this many UTF-8 bytes (the contract's default limit). */
 export const MAX_TEXT_BYTES = 32 * 1024;
 
-/** Cuts `text` to at most `maxBytes` UTF-8 bytes without splitting a character. */
+/**
+ * Cuts `text` to at most `maxBytes` UTF-8 bytes (the contract's 32 KiB by default) without splitting a character.
+ *
+ * @example
+ * ```ts
+ * cutText("héllo", 2); // "h": "é" takes 2 bytes and would not fit whole
+ * ```
+ */
 export function cutText(text: string, maxBytes: number = MAX_TEXT_BYTES): string {
   // A UTF-16 code unit is at most 3 UTF-8 bytes: short strings need no counting.
   if (text.length * 3 <= maxBytes) return text;

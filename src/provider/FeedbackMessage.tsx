@@ -81,6 +81,18 @@ export function FeedbackMessage({
   );
 }
 
+/**
+ * The enclosing `FeedbackMessage`'s ids and content, or `null` outside one: for custom widgets that show or
+ * check what they report about. Emitting needs none of it (`useFeedback` fills the ids).
+ *
+ * @example
+ * ```tsx
+ * function TraceLink() {
+ *   const scope = useFeedbackMessage();
+ *   return scope?.traceId ? <a href={`/traces/${scope.traceId}`}>Trace</a> : null;
+ * }
+ * ```
+ */
 export function useFeedbackMessage(): FeedbackMessageScope | null {
   return useContext(FeedbackMessageContext);
 }

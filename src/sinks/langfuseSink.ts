@@ -57,6 +57,13 @@ export function langfuseEnvironment(environment: string | undefined): string | u
  * The Langfuse scores of one event, or a sentence saying why it cannot have any (no trace and no session).
  * A rating is one BOOLEAN score whose id comes from `feedbackKey`, so a changed vote overwrites it; an edit is a
  * CORRECTION plus a NUMERIC similarity score.
+ *
+ * @example
+ * ```ts
+ * const scores = langfuseScores(event);
+ * if (typeof scores === "string") console.warn(`no Langfuse score: ${scores}`);
+ * else for (const score of scores) console.log(score.name, score.dataType, score.value);
+ * ```
  */
 export function langfuseScores(event: FeedbackEvent): LangfuseScore[] | string {
   if (!event.traceId && !event.sessionId) {

@@ -78,6 +78,12 @@ function snake(key: string): string {
 /**
  * The OTLP log record of one event: a `gen_ai.evaluation.result` event parented to the rated span, with the
  * OpenTelemetry evaluation attributes and everything else under `feedback.*`.
+ *
+ * @example
+ * ```ts
+ * const record = otlpLogRecord(event);
+ * // record.eventName === "gen_ai.evaluation.result"; record.spanId is the rated span's id when known
+ * ```
  */
 export function otlpLogRecord(event: FeedbackEvent, now: number = Date.now()): OtlpLogRecord {
   const signal = toSignal(event);

@@ -30,6 +30,12 @@ const RESERVED_NAME = "note";
  * The Phoenix annotation of one event: on its span when `spanId` is known, on its trace when only `traceId` is,
  * or a sentence saying why there can be none. The `identifier` (user and `feedbackKey`) makes one user's vote
  * replace itself.
+ *
+ * @example
+ * ```ts
+ * const annotation = phoenixAnnotation(event);
+ * if (typeof annotation === "string") console.warn(`no Phoenix annotation: ${annotation}`);
+ * ```
  */
 export function phoenixAnnotation(event: FeedbackEvent): PhoenixAnnotation | string {
   const spanId = hexSpanId(event.spanId);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { otlpLogsRequest } from "../../../src/sinks/otlpSink";
+import type { FeedbackEvent } from "../../../src/events/types";
+import { otlpLogRecord, otlpLogsRequest } from "../../../src/sinks/otlpSink";
 import { everyKind } from "../support/events";
 import { contractsDir } from "./contractsDir";
 import { checkOtlpJson, readProtos } from "./otlpJson";
@@ -44,5 +45,24 @@ describe("OTLP/JSON logs against the JSON mapping of logs.proto", () => {
       expect(keys).toContain("gen_ai.evaluation.name");
       expect(keys.filter((key) => !key.startsWith("gen_ai.")).every((key) => key.startsWith("feedback."))).toBe(true);
     }
+  });
+
+  it("otlpLogRecord maps one down-vote: score 0, label, reasons and comment, and no ids it cannot use", () => {
+    const down = everyKind({ traceId: "not-hex", spanId: "00F067AA0BA902B7" })[1] as FeedbackEvent;
+    const record = otlpLogRecord(down, Date.UTC(2026, 0, 1));
+    const attribute = (key: string) => record.attributes.find((item) => item.key === key)?.value;
+    expect(record.observedTimeUnixNano).toBe(`${Date.UTC(2026, 0, 1)}000000`);
+    expect(attribute("gen_ai.evaluation.score.value")).toEqual({ doubleValue: 0 });
+    expect(attribute("gen_ai.evaluation.score.label")).toEqual({ stringValue: "down" });
+    expect(attribute("gen_ai.evaluation.explanation")).toEqual({ stringValue: "Made up a URL" });
+    expect(attribute("feedback.rating.reasons")).toEqual({
+      arrayValue: { values: [{ stringValue: "hallucination" }, { stringValue: "format" }] },
+    });
+    // A trace id that is not OpenTelemetry's 32-hex stays an attribute, and a span without its trace is dropped.
+    expect(record.traceId).toBeUndefined();
+    expect(record.spanId).toBeUndefined();
+    expect(attribute("feedback.trace_id")).toEqual({ stringValue: "not-hex" });
+    const body = { resourceLogs: [{ resource: {}, scopeLogs: [{ scope: { name: "x" }, logRecords: [record] }] }] };
+    expect(checkOtlpJson(protos, "ExportLogsServiceRequest", body)).toEqual([]);
   });
 });
