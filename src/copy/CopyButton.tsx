@@ -1,9 +1,8 @@
-import { Slot } from "@radix-ui/react-slot";
 import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef } from "react";
 import { CheckIcon, CopyIcon, type WidgetIcons } from "../icons/icons";
 import { visuallyHidden } from "../shared/visuallyHidden";
-import { WidgetTooltip } from "../shared/WidgetTooltip";
+import { WidgetButton } from "../shared/WidgetButton";
 import { type UseCopyOptions, useCopy } from "./useCopy";
 
 /** Props of `CopyButton`. */
@@ -58,24 +57,21 @@ export const CopyButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, CopyButt
     ...(onCopied !== undefined && { onCopied }),
     ...(labels !== undefined && { labels }),
   });
-  const Component = asChild ? Slot : "button";
   const { "aria-label": label, ...buttonProps } = copy.getButtonProps({ ...(onClick && { onClick }) });
-  // Our icon needs the label as its name; the app's own content (text, or its own aria-label) names itself.
-  const ownContent = asChild || children !== undefined;
-  const icon = copy.state === "copied" ? (icons?.copied ?? <CheckIcon />) : (icons?.copy ?? <CopyIcon />);
   return (
     <>
-      <WidgetTooltip label={tooltip && copy.label}>
-        <Component
-          ref={ref}
-          {...buttonProps}
-          {...(!ownContent && { "aria-label": label })}
-          {...rest}
-          className={clsx(!asChild && "rfl-icon-button", "rfl-copy", className)}
-        >
-          {asChild ? children : (children ?? icon)}
-        </Component>
-      </WidgetTooltip>
+      <WidgetButton
+        ref={ref}
+        label={label}
+        tooltip={tooltip}
+        icon={copy.state === "copied" ? (icons?.copied ?? <CheckIcon />) : (icons?.copy ?? <CopyIcon />)}
+        asChild={asChild}
+        {...buttonProps}
+        {...rest}
+        className={clsx("rfl-copy", className)}
+      >
+        {children}
+      </WidgetButton>
       <span role="status" style={visuallyHidden}>
         {copy.state === "idle" ? "" : copy.label}
       </span>

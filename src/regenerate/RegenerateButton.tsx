@@ -1,8 +1,7 @@
-import { Slot } from "@radix-ui/react-slot";
 import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef } from "react";
 import { RegenerateIcon, type WidgetIcons } from "../icons/icons";
-import { WidgetTooltip } from "../shared/WidgetTooltip";
+import { WidgetButton } from "../shared/WidgetButton";
 import { type UseRegenerateOptions, useRegenerate } from "./useRegenerate";
 
 /** Props of `RegenerateButton`. */
@@ -52,22 +51,20 @@ export const RegenerateButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Re
       ...(disabled !== undefined && { disabled }),
       ...(labels !== undefined && { labels }),
     });
-    const Component = asChild ? Slot : "button";
     const { "aria-label": label, ...buttonProps } = regenerate.getButtonProps({ ...(onClick && { onClick }) });
-    // Our icon needs the label as its name; the app's own content (text, or its own aria-label) names itself.
-    const ownContent = asChild || children !== undefined;
     return (
-      <WidgetTooltip label={tooltip && regenerate.label}>
-        <Component
-          ref={ref}
-          {...buttonProps}
-          {...(!ownContent && { "aria-label": label })}
-          {...rest}
-          className={clsx(!asChild && "rfl-icon-button", "rfl-regenerate", className)}
-        >
-          {asChild ? children : (children ?? icons?.regenerate ?? <RegenerateIcon />)}
-        </Component>
-      </WidgetTooltip>
+      <WidgetButton
+        ref={ref}
+        label={label}
+        tooltip={tooltip}
+        icon={icons?.regenerate ?? <RegenerateIcon />}
+        asChild={asChild}
+        {...buttonProps}
+        {...rest}
+        className={clsx("rfl-regenerate", className)}
+      >
+        {children}
+      </WidgetButton>
     );
   },
 );

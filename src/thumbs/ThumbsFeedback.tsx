@@ -1,4 +1,3 @@
-import { Slot } from "@radix-ui/react-slot";
 import { clsx } from "clsx";
 import {
   type ButtonHTMLAttributes,
@@ -18,7 +17,7 @@ import type { UseFeedbackFormOptions } from "../form/useFeedbackForm";
 import { ThumbDownIcon, ThumbUpIcon, type WidgetIcons } from "../icons/icons";
 import { useLabels } from "../labels/useLabels";
 import { composeEventHandlers } from "../shared/composeEventHandlers";
-import { WidgetTooltip } from "../shared/WidgetTooltip";
+import { WidgetButton } from "../shared/WidgetButton";
 import { type Thumb, type UseThumbsOptions, type UseThumbsResult, useThumbs } from "./useThumbs";
 
 /* -------------------------------------------------------------------------------------------------
@@ -181,22 +180,19 @@ export const ThumbButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ThumbBu
   if (!context) throw new Error("<ThumbButton> must be used inside <ThumbsFeedback>.");
   const { thumbs, icons, tooltips, onRated } = context;
   const { "aria-label": label, ...props } = thumbs.getButtonProps(thumb);
-  const Component = asChild ? Slot : "button";
-  // Our icon needs the label as its name; the app's own content (text, or its own aria-label) names itself.
-  const ownContent = asChild || children !== undefined;
-  const icon = thumb === "up" ? (icons?.thumbUp ?? <ThumbUpIcon />) : (icons?.thumbDown ?? <ThumbDownIcon />);
   return (
-    <WidgetTooltip label={tooltips && label}>
-      <Component
-        ref={ref}
-        {...props}
-        {...(!ownContent && { "aria-label": label })}
-        {...rest}
-        className={clsx(!asChild && "rfl-icon-button", "rfl-thumb", className)}
-        onClick={composeEventHandlers(onClick, () => onRated(thumb, thumbs.rate(thumb)))}
-      >
-        {asChild ? children : (children ?? icon)}
-      </Component>
-    </WidgetTooltip>
+    <WidgetButton
+      ref={ref}
+      label={label}
+      tooltip={tooltips}
+      icon={thumb === "up" ? (icons?.thumbUp ?? <ThumbUpIcon />) : (icons?.thumbDown ?? <ThumbDownIcon />)}
+      asChild={asChild}
+      {...props}
+      {...rest}
+      className={clsx("rfl-thumb", className)}
+      onClick={composeEventHandlers(onClick, () => onRated(thumb, thumbs.rate(thumb)))}
+    >
+      {children}
+    </WidgetButton>
   );
 });
