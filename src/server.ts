@@ -27,7 +27,7 @@ export {
   type LangSmithFeedbackTokenOptions,
 } from "./server/createLangSmithFeedbackToken";
 export { type NodeRequestLike, type NodeResponseLike, toNodeHandler } from "./server/toNodeHandler";
-export { callbackSink } from "./sinks/callbackSink";
+export { type CallbackSinkOptions, callbackSink } from "./sinks/callbackSink";
 export { consoleSink } from "./sinks/consoleSink";
 export { fanoutSink } from "./sinks/fanoutSink";
 export { type HttpSinkOptions, type HttpSinkResponse, httpSink } from "./sinks/httpSink";

@@ -1,4 +1,3 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
 import type { FeedbackEvent } from "../events/types";
 import { parseRetryAfter } from "./retryAfter";
 import { acceptAll, type FeedbackSink, rejectAll, retryAll, type SendResult } from "./types";
@@ -108,7 +107,6 @@ export function httpSink(options: HttpSinkOptions): FeedbackSink {
   const { url, headers = {}, credentials = "same-origin", beacon = false } = options;
   return {
     name: options.name ?? `http ${url}`,
-    delivery: deliveryQueue,
     async send(events, { signal, keepalive }) {
       const body = JSON.stringify({ events });
       const simple = keepalive && beacon;

@@ -1,4 +1,3 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
 import { type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
 import { callHttp, mapLimited, trimSlash } from "./http/request";
 import type { FeedbackSink, SendOptions } from "./types";
@@ -74,7 +73,6 @@ export function langsmithApiSink(options: LangSmithApiSinkOptions): FeedbackSink
 
   return {
     name: "langsmith-api",
-    delivery: deliveryQueue,
     async send(events, sendOptions) {
       const outcomes = await mapLimited(events, concurrency, async (event): Promise<Outcome> => {
         const feedback = langsmithFeedback(event);

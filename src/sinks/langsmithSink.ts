@@ -1,4 +1,3 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
 import type { FeedbackEvent } from "../events/types";
 import { type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
 import { callHttp, mapLimited, send } from "./http/request";
@@ -66,7 +65,6 @@ export function langsmithSink(options: LangSmithSinkOptions): FeedbackSink {
   const concurrency = options.concurrency ?? 4;
   return {
     name: "langsmith",
-    delivery: deliveryQueue,
     async send(events, sendOptions) {
       const resolve =
         typeof options.feedbackUrl === "string"

@@ -1,4 +1,3 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
 import type { FeedbackEvent, JsonValue } from "../events/types";
 import { type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
 import { callHttp } from "./http/request";
@@ -167,7 +166,6 @@ export function otlpSink(options: OtlpSinkOptions): FeedbackSink {
   const url = /\/v1\/logs\/?$/.test(options.url) ? options.url : `${options.url.replace(/\/+$/, "")}/v1/logs`;
   return {
     name: "otlp",
-    delivery: deliveryQueue,
     async send(events, sendOptions) {
       if (events.length === 0) return { accepted: [], retry: [], rejected: [] };
       const answer = await callHttp(

@@ -18,7 +18,7 @@ function scriptedSink(name: string, answer: (events: readonly FeedbackEvent[], c
   const batches: { ids: string[]; options: SendOptions; at: number }[] = [];
   const sink: FeedbackSink = {
     name,
-    delivery: deliveryQueue,
+
     async send(events, options) {
       batches.push({ ids: events.map((e) => e.id), options, at: Date.now() });
       return answer(events, batches.length);
