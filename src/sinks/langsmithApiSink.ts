@@ -1,4 +1,4 @@
-import { type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
+import { type Outcome, outcomeOf, outcomeOfStatus, toSendResult } from "./http/outcome";
 import { callHttp, mapLimited, trimSlash } from "./http/request";
 import type { FeedbackSink, SendOptions } from "./types";
 import { type LangSmithFeedback, langsmithFeedback } from "./vendor/langsmithFeedback";
@@ -68,7 +68,7 @@ export function langsmithApiSink(options: LangSmithApiSinkOptions): FeedbackSink
       { url: item, method: "PATCH", headers, json: { score: null, value: null, comment: null, ...changes } },
       sendOptions,
     );
-    return updated ? outcomeOfStatus(updated.status, updated.headers, updated.body) : { status: "retry" };
+    return outcomeOf(updated);
   }
 
   return {
