@@ -4,7 +4,6 @@
 export { CopyButton, type CopyButtonProps } from "./copy/CopyButton";
 export { COPIED_MS, type CopyState, type UseCopyOptions, type UseCopyResult, useCopy } from "./copy/useCopy";
 export { writeClipboard } from "./copy/writeClipboard";
-export { type DeliveryQueueConfig, deliveryQueue } from "./delivery/deliveryQueue";
 export type { DeliveryOptions } from "./delivery/options";
 export { type DiffWordsOptions, diffWords, type WordDiff } from "./diff/diffWords";
 export { editStats } from "./diff/editStats";

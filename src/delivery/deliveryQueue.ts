@@ -39,7 +39,9 @@ export interface DeliveryQueueConfig extends TransportContext {
  *
  * @example
  * ```ts
- * const client = createFeedbackClient({ sink: memorySink(), transport: deliveryQueue });
+ * const queue = deliveryQueue({ getSink: () => sink, report: (kind, message) => console.warn(kind, message) });
+ * queue.enqueue(event);
+ * await queue.flush();
  * ```
  */
 export function deliveryQueue(config: DeliveryQueueConfig): Transport {

@@ -27,7 +27,8 @@ async function mayHoldLeftovers(context: TransportContext): Promise<boolean> {
  *
  * @example
  * ```ts
- * const client = createFeedbackClient({ sink: httpSink({ url: "/api/feedback" }), transport: lazyDeliveryQueue });
+ * const transport = lazyDeliveryQueue({ getSink: () => sink, report, options: { batchSize: 50 } });
+ * transport.enqueue(event); // the queue's code starts loading now
  * ```
  */
 export function lazyDeliveryQueue(context: TransportContext): Transport {

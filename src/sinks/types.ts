@@ -103,8 +103,8 @@ export interface TransportContext {
 }
 
 /**
- * Makes the transport that carries events to the sink: `deliveryQueue` (the default for queued sinks),
- * `localTransport` (in-page sinks) or an app's own.
+ * Makes the transport that carries events to the sink. The provider picks the stored, retried queue (loaded on
+ * first use) or, for an in-page sink, immediate delivery; `transport` on the provider puts an app's own here.
  *
  * @example
  * ```ts
