@@ -42,7 +42,15 @@ export function batchSender(deps: {
     const ids = records.map((record) => record.id);
     const events = records.map((record) => record.event);
     const timeoutMs = keepalive ? undefined : options.requestTimeoutMs;
-    const { result, thrown, problem } = await callSink(sink, events, { keepalive, timeoutMs });
+    // An id stays claimed until its send settles: while a slow send runs, its hold in the shared queue is
+    // renewed, so no other tab takes (and sends again) what is still in flight.
+    const renewal = setInterval(() => {
+      const leaseUntil = Date.now() + leaseMs;
+      const renewed = records.map((record) => ({ ...record, leaseUntil }));
+      void storage.run((store) => store.update(renewed)).catch(() => undefined);
+    }, leaseMs / 3);
+    const answer = await callSink(sink, events, { keepalive, timeoutMs }).finally(() => clearInterval(renewal));
+    const { result, thrown, problem } = answer;
     const threw = thrown !== undefined;
     const verdict = classifySendResult(records, result, { threw, keepalive, maxAttempts });
     const newProblem = problem && !reportedProblems.has(problem.kind) ? problem : undefined;

@@ -234,6 +234,35 @@ describe("deliveryQueue", () => {
     tabB.queue.close();
   });
 
+  it("keeps an event claimed while a send slower than its hold runs: another tab never takes it", async () => {
+    const name = freshName();
+    let finish: () => void = () => {};
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    // Tab A's sink answers only when told to, long after requestTimeoutMs (and the 60 ms hold it sets).
+    const tabA = setup(
+      async (events) => {
+        await finished;
+        return accept(events);
+      },
+      { queueName: name, requestTimeoutMs: 20, batchDelayMs: 0 },
+    );
+    const tabB = setup(accept, { queueName: name, requestTimeoutMs: 20, batchDelayMs: 0 });
+    const e = event();
+    tabA.queue.enqueue(e);
+    await vi.waitFor(() => expect(tabA.received()).toEqual([e.id]));
+    tabB.queue.start?.();
+    // Several holds' worth of time with tab A's send still running: tab B keeps looking and takes nothing.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(tabB.received()).toEqual([]);
+    finish();
+    await tabA.queue.flush();
+    expect(tabB.received()).toEqual([]);
+    tabA.queue.close();
+    tabB.queue.close();
+  });
+
   it("sends what it holds with keepalive, in chunks under 64 KiB, when the page is hidden", async () => {
     const { queue, batches, received } = setup(accept, { batchDelayMs: 60_000, batchSize: 1000 });
     const sent = Array.from({ length: 30 }, () => event("y".repeat(8000)));
