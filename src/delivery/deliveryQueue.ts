@@ -166,7 +166,10 @@ export function deliveryQueue(config: DeliveryQueueConfig): Transport {
       },
     });
     const stopOnline = watchOnline(() => schedule.request(true));
-    stopListening = () => [stopExit(), stopOnline()];
+    stopListening = () => {
+      stopExit();
+      stopOnline();
+    };
     // What an earlier page (or a closed tab) left behind goes now.
     schedule.request(true);
   };

@@ -8,6 +8,7 @@ export interface Scheduler {
   wakeAt(at: number): void;
   /** Whether the send loop is running now. */
   readonly busy: boolean;
+  /** Between `start()` and `stop()`: requests and timers do nothing outside it. */
   readonly running: boolean;
   start(): void;
   /** Clears every timer; a loop already running finishes its current batch. */

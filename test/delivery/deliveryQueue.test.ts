@@ -14,7 +14,10 @@ function event(text = "hello"): FeedbackEvent {
 }
 
 /** A network-like sink whose answer each test programs; it records every batch and id it saw. */
-function scriptedSink(name: string, answer: (events: readonly FeedbackEvent[], call: number) => SendResult) {
+function scriptedSink(
+  name: string,
+  answer: (events: readonly FeedbackEvent[], call: number) => SendResult | Promise<SendResult>,
+) {
   const batches: { ids: string[]; options: SendOptions; at: number }[] = [];
   const sink: FeedbackSink = {
     name,
@@ -29,7 +32,7 @@ function scriptedSink(name: string, answer: (events: readonly FeedbackEvent[], c
 }
 
 function setup(
-  answer: (events: readonly FeedbackEvent[], call: number) => SendResult,
+  answer: (events: readonly FeedbackEvent[], call: number) => SendResult | Promise<SendResult>,
   options: DeliveryOptions = {},
   openStore?: (name: string) => Promise<QueueStore>,
 ) {
