@@ -243,21 +243,21 @@ describe("deliveryQueue", () => {
     const finished = new Promise<void>((resolve) => {
       finish = resolve;
     });
-    // Tab A's sink answers only when told to, long after requestTimeoutMs (and the 60 ms hold it sets).
+    // Tab A's sink answers only when told to, long after requestTimeoutMs (and the 900 ms hold it sets).
     const tabA = setup(
       async (events) => {
         await finished;
         return accept(events);
       },
-      { queueName: name, requestTimeoutMs: 20, batchDelayMs: 0 },
+      { queueName: name, requestTimeoutMs: 300, batchDelayMs: 0 },
     );
-    const tabB = setup(accept, { queueName: name, requestTimeoutMs: 20, batchDelayMs: 0 });
+    const tabB = setup(accept, { queueName: name, requestTimeoutMs: 300, batchDelayMs: 0 });
     const e = event();
     tabA.queue.enqueue(e);
     await vi.waitFor(() => expect(tabA.received()).toEqual([e.id]));
     tabB.queue.start?.();
     // Several holds' worth of time with tab A's send still running: tab B keeps looking and takes nothing.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(tabB.received()).toEqual([]);
     finish();
     await tabA.queue.flush();
