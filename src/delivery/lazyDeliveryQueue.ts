@@ -1,6 +1,6 @@
 import type { FeedbackEvent } from "../events/types";
 import type { Transport, TransportContext } from "../sinks/types";
-import { queueDatabaseName } from "./options";
+import { queueDatabaseName } from "./queueDatabase";
 
 /**
  * Whether this origin may hold events an earlier page left in this sink's stored queue. True where the browser

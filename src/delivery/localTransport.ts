@@ -1,15 +1,15 @@
 import type { FeedbackEvent } from "../events/types";
 import type { Transport, TransportContext } from "../sinks/types";
-import { callSink } from "./callSink";
 
 /**
  * How events reach a sink that declares `delivery: "in-page"` (memory, console, an in-page callback): the
  * events of one task go as one batch, at once, and are never stored, since nothing can be lost between the
- * page and the sink. Failures are reported, not retried. Every other sink gets `deliveryQueue`.
+ * page and the sink. Failures, a throw or an answer that is not a `SendResult` included, are reported, not
+ * retried. Every other sink gets the delivery queue.
  *
  * @example
  * ```ts
- * const client = createFeedbackClient({ sink: memorySink(), transport: localTransport });
+ * const transport = localTransport({ getSink: () => memorySink(), report: console.warn });
  * ```
  */
 export function localTransport({ getSink, report }: TransportContext): Transport {
@@ -18,17 +18,20 @@ export function localTransport({ getSink, report }: TransportContext): Transport
 
   const send = async (events: FeedbackEvent[]) => {
     const sink = getSink();
-    const { result, thrown, problem } = await callSink(sink, events, { keepalive: false });
-    if (thrown !== undefined) {
-      report("sink", `${sink.name} failed: ${String(thrown)}`, { eventIds: result.retry, cause: thrown });
-      return;
+    const ids = events.map((event) => event.id);
+    try {
+      const result = await sink.send(events, { signal: new AbortController().signal, keepalive: false });
+      const settled = new Set(result.accepted);
+      for (const item of result.rejected) {
+        settled.add(item.id);
+        report("rejected", `${sink.name} refused event ${item.id}: ${item.reason}`, { eventIds: [item.id] });
+      }
+      const unsent = ids.filter((id) => !settled.has(id));
+      if (unsent.length > 0)
+        report("sink", `${sink.name} did not take ${unsent.length} event(s)`, { eventIds: unsent });
+    } catch (cause) {
+      report("sink", `${sink.name} failed: ${String(cause)}`, { eventIds: ids, cause });
     }
-    for (const item of result.rejected) {
-      report("rejected", `${sink.name} refused event ${item.id}: ${item.reason}`, { eventIds: [item.id] });
-    }
-    if (result.retry.length === 0) return;
-    const why = problem ? `broke the sink contract (${problem.message})` : "did not take";
-    report("sink", `${sink.name} ${why}: ${result.retry.length} event(s) not delivered`, { eventIds: result.retry });
   };
 
   const dispatch = () => {

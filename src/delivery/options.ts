@@ -69,8 +69,3 @@ export function resolveDeliveryOptions(
     queueName: options?.queueName ?? sinkName,
   };
 }
-
-/** The IndexedDB database a queue is stored in: one per queue name on an origin. */
-export function queueDatabaseName(queueName: string): string {
-  return `react-feedback-loop:${queueName}`;
-}
