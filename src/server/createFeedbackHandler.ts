@@ -2,8 +2,8 @@ import { FeedbackError } from "../errors";
 import type { FeedbackEvent } from "../events/types";
 import { validateEvent } from "../events/validate";
 import { fanoutSink } from "../sinks/fanoutSink";
-import type { Outcome } from "../sinks/http/outcome";
-import type { FeedbackSink } from "../sinks/types";
+import { formatRetryAfter, type Outcome } from "../sinks/http/outcome";
+import type { FeedbackSink, SendResult } from "../sinks/types";
 import { type CorsOptions, corsHeaders, preflight } from "./cors";
 import { BodyTooLarge, readBody } from "./readBody";
 import { RecentOutcomes } from "./recentOutcomes";
@@ -107,12 +107,22 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     }
   };
 
+  function rememberLate(result: SendResult | undefined) {
+    for (const id of result?.accepted ?? []) recent.remember(id, { status: "accepted" });
+    for (const { id, reason } of result?.rejected ?? [])
+      recent.remember(id, { status: "rejected", reason: safeReason(reason) });
+  }
+
   async function forward(events: FeedbackEvent[]): Promise<Map<string, Outcome> & { retryAfterMs?: number }> {
     const outcomes: Map<string, Outcome> & { retryAfterMs?: number } = new Map();
     if (events.length === 0) return outcomes;
     for (const event of events) inFlight.add(event.id);
+    let sending: Promise<SendResult> | undefined;
     try {
-      const result = await withDeadline((signal) => sink.send(events, { signal, keepalive: false }), timeoutMs);
+      const result = await withDeadline((signal) => {
+        sending = sink.send(events, { signal, keepalive: false });
+        return sending;
+      }, timeoutMs);
       for (const id of result.accepted) outcomes.set(id, { status: "accepted" });
       for (const { id, reason } of result.rejected)
         outcomes.set(id, { status: "rejected", reason: safeReason(reason) });
@@ -136,7 +146,13 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         }),
       );
     } finally {
-      for (const event of events) inFlight.delete(event.id);
+      // An id stays claimed until its send settles, past the deadline too: a retry meanwhile is answered
+      // `retry` and never reaches the sinks a second time, and what a late send achieved answers the next one.
+      void Promise.resolve(sending)
+        .then(rememberLate, () => undefined)
+        .finally(() => {
+          for (const event of events) inFlight.delete(event.id);
+        });
     }
     for (const event of events) {
       const outcome = outcomes.get(event.id) ?? { status: "retry" };
@@ -243,7 +259,7 @@ function respond(results: RelayResult[], retryAfterMs: number | undefined, cors:
   if (retry > 0) {
     body.retryAfterMs = retryAfterMs ?? DEFAULT_RETRY_MS;
     if (retryAfterMs !== undefined || retry === results.length) {
-      headers["retry-after"] = String(Math.ceil(body.retryAfterMs / 1000));
+      headers["retry-after"] = formatRetryAfter(body.retryAfterMs);
     }
   }
   if (results.length === 0 || count("accepted") === results.length) return json(200, body, headers);
