@@ -10,10 +10,9 @@ import { preferencePairBuilder } from "../datasets/toPreferencePairs";
 import { regressionBuilder } from "../datasets/toRegressionSet";
 import type { DatasetBuilder, DatasetReport } from "../datasets/types";
 import type { Command, CommandIO } from "./command";
-import type { EventSource } from "./eventStore";
+import { maxOpenOption, openEventInput, refuse } from "./eventInput";
 import { invalidLines } from "./invalidLines";
 import { progressLine } from "./progress";
-import { openSource } from "./stores";
 
 const FORMATS = ["trl", "trl-conversational", "openai", "kto", "regression", "buckets"] as const;
 type ExportFormat = (typeof FORMATS)[number];
@@ -113,23 +112,15 @@ async function run(args: string[], io: CommandIO): Promise<number> {
       `--format must be one of ${FORMATS.join(", ")}${values.format ? ` (got "${values.format}")` : ""}.`,
     );
   }
-  const maxOpen = values["max-open"] === undefined ? DEFAULT_MAX_OPEN : Number(values["max-open"]);
-  if (!(maxOpen >= 1)) return fail(io, `--max-open must be a number of at least 1 (got "${values["max-open"]}").`);
+  const maxOpen = maxOpenOption(values["max-open"]);
+  if (typeof maxOpen !== "number") return refuse(io, maxOpen, USAGE);
   const implicitPrompt = values["implicit-prompt"] === true;
   if (implicitPrompt && format !== "trl" && format !== "trl-conversational") {
     return fail(io, "--implicit-prompt works with --format trl and trl-conversational only.");
   }
 
-  if (values.in === undefined && (io.stdin as { isTTY?: boolean }).isTTY) {
-    return fail(io, "Give the events with --in feedback.jsonl, or pipe them in.");
-  }
-  let source: EventSource;
-  try {
-    source = await openSource(values.in, io.cwd, io.stdin);
-  } catch (error) {
-    io.stderr.write(`Cannot read --in ${values.in}: ${(error as Error).message}.\n`);
-    return 1;
-  }
+  const source = await openEventInput(values.in, io);
+  if ("problem" in source) return refuse(io, source, USAGE);
   let output = io.stdout;
   if (values.out !== undefined) {
     const file = createWriteStream(resolve(io.cwd, values.out));

@@ -5,21 +5,11 @@ import { Readable, Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import { edit, rating, regenerate } from "../datasets/fixtureEvents";
-
-function sinkStream() {
-  let text = "";
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
+import { textStream } from "./support/textStream";
 
 async function runExport(args: string[], stdinText = "", cwd = tmpdir()) {
-  const stdout = sinkStream();
-  const stderr = sinkStream();
+  const stdout = textStream();
+  const stderr = textStream();
   // Two-byte pieces: lines and characters split across chunks, as a pipe may deliver them.
   const pieces = Buffer.from(stdinText).reduce<Buffer[]>((all, _byte, index, bytes) => {
     if (index % 2 === 0) all.push(bytes.subarray(index, index + 2));
@@ -152,15 +142,15 @@ describe("react-feedback-loop export", () => {
         done(Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
       },
     });
-    const stderr = sinkStream();
+    const stderr = textStream();
     const io = { stdin: Readable.from([jsonl(events)]), stdout: closed, stderr: stderr.stream, cwd: dir };
     expect(await main(["export", "--format", "trl"], io)).toBe(0);
     expect(stderr.text()).toBe("");
   });
 
   it("is listed in the CLI's help", async () => {
-    const stdout = sinkStream();
-    const io = { stdin: Readable.from([]), stdout: stdout.stream, stderr: sinkStream().stream, cwd: dir };
+    const stdout = textStream();
+    const io = { stdin: Readable.from([]), stdout: stdout.stream, stderr: textStream().stream, cwd: dir };
     expect(await main(["--help"], io)).toBe(0);
     expect(stdout.text()).toMatch(/export\s+turn collected events into DPO\/KTO training data/);
     expect(await main(["export", "--help"], io)).toBe(0);
