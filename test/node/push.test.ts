@@ -1,56 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import { createPushCommand } from "../../src/cli/push";
-import type { FeedbackEvent } from "../../src/events/types";
-import { edit, PROMPT, rating, regenerate } from "../datasets/fixtureEvents";
+import { PROMPT } from "../datasets/fixtureEvents";
+import { failures, newFailure, pushWorkspace, RUN_1, SPAN_1, TRACE_1 } from "./pushFixtures";
 import { langfuseDatasets, langsmithDatasets, phoenixDatasets } from "./pushVendors";
 import { textStream } from "./support/textStream";
 import { type VendorServer, vendorServer } from "./support/vendorServer";
 
-const RUN_1 = "0b7a3c1e-5d2f-4f6a-9b8c-1d2e3f4a5b6c";
-const TRACE_1 = "4bf92f3577b34da6a3ce929d0e0e4736";
-const SPAN_1 = "00f067aa0ba902b7";
-
-const failures: FeedbackEvent[] = [
-  {
-    ...rating("down", {
-      at: 1,
-      messageId: "m1",
-      content: "Sydney.",
-      reasons: ["hallucination"],
-      comment: "Wrong city",
-      traceId: TRACE_1,
-      spanId: SPAN_1,
-    }),
-    runId: RUN_1,
-  },
-  edit("Sydney.", "Canberra.", { at: 2, messageId: "m1" }),
-  rating("down", { at: 3, messageId: "m2", content: "CANBERRA!!!", reasons: ["format"], traceId: "t2" }),
-  regenerate({ at: 4, messageId: "m3", previousContent: "Perth." }),
-  rating("up", { at: 5, messageId: "m4", content: "Canberra." }),
-];
-const newFailure = rating("down", { at: 6, messageId: "m5", content: "Melbourne.", reasons: ["hallucination"] });
-
-const dir = mkdtempSync(join(tmpdir(), "rfl-push-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let file = 0;
-function jsonlFile(events: readonly FeedbackEvent[]): string {
-  const path = join(dir, `feedback-${++file}.jsonl`);
-  writeFileSync(path, events.map((event) => `${JSON.stringify(event)}\n`).join(""));
-  return path;
-}
-
-async function push(args: string[], env: Record<string, string>, command = createPushCommand({ env })) {
-  const stdout = textStream();
-  const stderr = textStream();
-  const io = { stdin: Readable.from([]), stdout: stdout.stream, stderr: stderr.stream, cwd: dir };
-  const code = await command.run(args, io);
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+const { jsonlFile, push, cleanup } = pushWorkspace();
+afterAll(cleanup);
 
 let server: VendorServer;
 afterEach(() => server?.close());
@@ -305,7 +265,7 @@ describe("react-feedback-loop push, as the CLI", () => {
   it("is listed in the help and refuses an unknown vendor with the usage", async () => {
     const stdout = textStream();
     const stderr = textStream();
-    const io = { stdin: Readable.from([]), stdout: stdout.stream, stderr: stderr.stream, cwd: dir };
+    const io = { stdin: Readable.from([]), stdout: stdout.stream, stderr: stderr.stream, cwd: tmpdir() };
     await main(["--help"], io);
     expect(stdout.text()).toMatch(/push\s+upsert the regression set/);
     expect(await main(["push", "--to", "weave", "--dataset", "x"], io)).toBe(1);
@@ -324,7 +284,7 @@ describe("react-feedback-loop push, as the CLI", () => {
       stdin: Readable.from([lines]),
       stdout: stdout.stream,
       stderr: stderr.stream,
-      cwd: dir,
+      cwd: tmpdir(),
     });
     expect(code).toBe(0);
     expect(langfuse.items.size).toBe(3);
