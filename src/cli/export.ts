@@ -14,12 +14,15 @@ import { maxOpenOption, openEventInput, refuse } from "./eventInput";
 import { invalidLines } from "./invalidLines";
 import { progressLine } from "./progress";
 
-const FORMATS = ["trl", "trl-conversational", "openai", "kto", "regression", "buckets"] as const;
-type ExportFormat = (typeof FORMATS)[number];
+const FORMATS = ["trl", "trl-conversational", "preferred-output", "kto", "regression", "buckets"] as const;
+// The old name of "preferred-output", still accepted.
+const OPENAI_ALIAS = "openai";
+type ExportFormat = (typeof FORMATS)[number] | typeof OPENAI_ALIAS;
 
 const ROW_NAMES: Record<ExportFormat, string> = {
   trl: "pairs",
   "trl-conversational": "pairs",
+  "preferred-output": "pairs",
   openai: "pairs",
   kto: "KTO rows",
   regression: "regression cases",
@@ -32,7 +35,9 @@ Turns the collector's JSONL (one event per line) into training and test data, re
 
   --format <format>   trl                 DPO pairs {prompt, chosen, rejected} for TRL's DPOTrainer
                       trl-conversational  the same with message lists
-                      openai              OpenAI preference fine-tuning lines
+                      preferred-output    {input, preferred_output, non_preferred_output} lines for preference
+                                          fine-tuning on Azure OpenAI, Together or Fireworks ("openai" is
+                                          its old name)
                       kto                 {prompt, completion, label} rows for TRL's KTOTrainer
                       regression          {prompt, badOutput, reasons, comment, traceId, spanId} cases
                       buckets             down-voted answers counted per error mode (one JSON document)
@@ -106,7 +111,7 @@ async function run(args: string[], io: CommandIO): Promise<number> {
     return fail(io, error instanceof Error ? error.message : String(error));
   }
   const format = values.format as ExportFormat | undefined;
-  if (!format || !FORMATS.includes(format)) {
+  if (!format || !(FORMATS.includes(format as (typeof FORMATS)[number]) || format === OPENAI_ALIAS)) {
     return fail(
       io,
       `--format must be one of ${FORMATS.join(", ")}${values.format ? ` (got "${values.format}")` : ""}.`,

@@ -92,8 +92,15 @@ describe("react-feedback-loop export", () => {
     ]);
     const [conversational] = rows((await runExport(["--format", "trl-conversational"], jsonl([fixed]))).stdout);
     expect(conversational.chosen).toEqual([{ role: "assistant", content: "Canberra is the capital – ✓." }]);
+    const [preferred] = rows((await runExport(["--format", "preferred-output"], jsonl([fixed]))).stdout);
+    expect(preferred).toEqual({
+      input: { messages: [{ role: "user", content: "What is the capital of Australia?" }] },
+      preferred_output: [{ role: "assistant", content: "Canberra is the capital – ✓." }],
+      non_preferred_output: [{ role: "assistant", content: "Sydney is the capital." }],
+    });
+    // "openai" stays as the old name of the same format.
     const [openai] = rows((await runExport(["--format", "openai"], jsonl([fixed]))).stdout);
-    expect(Object.keys(openai)).toEqual(["input", "preferred_output", "non_preferred_output"]);
+    expect(openai).toEqual(preferred);
   });
 
   it("writes buckets as one JSON document", async () => {
@@ -118,7 +125,7 @@ describe("react-feedback-loop export", () => {
     const noFormat = await runExport([]);
     expect(noFormat.code).toBe(1);
     expect(noFormat.stderr).toMatch(
-      /^--format must be one of trl, trl-conversational, openai, kto, regression, buckets\./,
+      /^--format must be one of trl, trl-conversational, preferred-output, kto, regression, buckets\./,
     );
     expect((await runExport(["--format", "csv"])).stderr).toContain('(got "csv")');
     expect((await runExport(["--format", "openai", "--implicit-prompt"])).stderr).toContain(
