@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { langfuseScores } from "../../../src/sinks/langfuseSink";
+import { langfuseScores, langfuseSink } from "../../../src/sinks/langfuseSink";
 import { ingestionOutcomes, scoreCreate } from "../../../src/sinks/vendor/langfuseIngestion";
 import { event, everyKind } from "../support/events";
+import { vendorServer } from "../support/vendorServer";
 import { contractsDir } from "./contractsDir";
 import { openApiValidator } from "./openApiValidator";
 
@@ -70,6 +71,30 @@ describe("the ingestion fallback against Langfuse's IngestionEvent and Ingestion
     const [item] = items;
     expect(validateIngestionEvent({ ...item, timestamp: undefined })).toBe(false);
     expect(validateIngestionEvent({ ...item, type: "score-upsert" })).toBe(false);
+  });
+
+  it("what the sink sends after a 401 on /scores validates, item by item, as a score-create batch", async () => {
+    const server = await vendorServer((request) =>
+      request.path === "/api/public/scores"
+        ? { status: 401, body: { message: "Unauthorized" } }
+        : { status: 207, body: { successes: [], errors: [] } },
+    );
+    try {
+      await langfuseSink({ baseUrl: server.url, publicKey: "pk-lf-1" }).send(everyKind(), {
+        signal: new AbortController().signal,
+        keepalive: false,
+      });
+    } finally {
+      await server.close();
+    }
+    const ingestion = server.received.find((request) => request.path === "/api/public/ingestion");
+    const { batch } = (ingestion?.body ?? { batch: [] }) as { batch: unknown[] };
+    expect(batch.length).toBeGreaterThan(everyKind().length);
+    for (const item of batch) {
+      const valid = validateIngestionEvent(item);
+      expect(validateIngestionEvent.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    }
   });
 
   it("a documented 207 answer maps per item: success stored, 5xx retried, 4xx refused with Langfuse's message", () => {
