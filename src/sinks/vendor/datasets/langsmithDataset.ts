@@ -64,7 +64,7 @@ export function langsmithDataset(dataset: DatasetSpec, call: VendorCall, apiUrl:
     },
     async push(items, onProgress) {
       const query = new URLSearchParams({ name: dataset.name, limit: "1" });
-      const [found] = await call<{ id: string }[]>({ method: "GET", path: `/datasets?${query}` });
+      const [found] = (await call<{ id: string }[] | null>({ method: "GET", path: `/datasets?${query}` })) ?? [];
       const { id } =
         found ??
         (await call<{ id: string }>({ method: "POST", path: "/datasets", json: langsmithDatasetBody(dataset) }));
@@ -72,7 +72,9 @@ export function langsmithDataset(dataset: DatasetSpec, call: VendorCall, apiUrl:
       let alreadyThere = 0;
       for (const part of slices(items, PER_REQUEST)) {
         const known = new Set(
-          (await call<{ id: string }[]>({ method: "GET", path: existing(id, part) })).map((example) => example.id),
+          ((await call<{ id: string }[] | null>({ method: "GET", path: existing(id, part) })) ?? []).map(
+            (example) => example.id,
+          ),
         );
         const missing = part.filter((item) => !known.has(item.id));
         alreadyThere += part.length - missing.length;

@@ -56,6 +56,15 @@ export function scrubber(secrets: readonly string[]): (text: string) => string {
   return (text) => sorted.reduce((out, form) => out.split(form).join("[redacted]"), text);
 }
 
+// A success answered with something other than JSON (an empty body, a plain "OK") carries nothing to read.
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -85,7 +94,7 @@ export function vendorHttp(options: VendorHttpOptions) {
       }
       if (response) {
         const text = await response.text();
-        if (response.ok) return (text ? JSON.parse(text) : null) as T;
+        if (response.ok) return readJson(text) as T;
         const words = scrub(errorText(text));
         const status = response.status;
         if (status !== 408 && status !== 429 && status < 500) {
