@@ -139,6 +139,19 @@ async function readItems(
   return { items, records, report: builder.report };
 }
 
+// Progress lines come at most this often, and once at the end: a long push tells how far it is, a short one
+// prints one line.
+const PROGRESS_INTERVAL_MS = 1000;
+
+function progress(stderr: NodeJS.WritableStream, total: number, now: () => number = Date.now) {
+  let last = now();
+  return (done: number) => {
+    if (done < total && now() - last < PROGRESS_INTERVAL_MS) return;
+    last = now();
+    stderr.write(`push: ${done.toLocaleString("en-US")} of ${count(total, "item")}\n`);
+  };
+}
+
 /** Options a test gives instead of the process's: the environment, and a faster retry. */
 export interface PushCommandOptions {
   env?: Env;
@@ -209,9 +222,7 @@ export function createPushCommand(options: PushCommandOptions = {}): Command {
       return 0;
     }
     try {
-      const report = await target.push(items, (done) => {
-        io.stderr.write(`push: ${done.toLocaleString("en-US")} of ${items.length.toLocaleString("en-US")} items\n`);
-      });
+      const report = await target.push(items, progress(io.stderr, items.length));
       const already = report.alreadyThere > 0 ? `, ${report.alreadyThere.toLocaleString("en-US")} already there` : "";
       io.stderr.write(
         `push: ${count(report.sent, "item")} sent to ${target.vendor} dataset "${dataset.name}"${already}\n`,

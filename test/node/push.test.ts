@@ -56,7 +56,8 @@ describe("react-feedback-loop push --to langfuse", () => {
     expect(m3).not.toHaveProperty("expectedOutput");
     expect(m3).not.toHaveProperty("sourceTraceId");
     expect(result.stderr).toContain("3 regression cases (1 with the user's corrected answer)");
-    expect(result.stderr).toContain("push: 3 of 3 items");
+    // A short push prints one progress line, at the end.
+    expect(result.stderr.match(/^push: \d+ of \d+ items$/gm)).toEqual(["push: 3 of 3 items"]);
     expect(result.stderr).toContain('push: 3 items sent to Langfuse dataset "regressions"');
   });
 
