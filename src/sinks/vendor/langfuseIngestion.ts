@@ -1,4 +1,4 @@
-import { errorText, type Outcome } from "../http/outcome";
+import { type Outcome, outcomeOfStatus } from "../http/outcome";
 import type { HttpAnswer } from "../http/request";
 import { stableId } from "./stableId";
 
@@ -28,12 +28,11 @@ interface IngestionItemResult {
   error?: unknown;
 }
 
+// One item's result read as its own HTTP answer, so it is classified like any other.
 function itemOutcome(result: IngestionItemResult): Outcome {
   const status = typeof result.status === "number" ? result.status : 500;
-  if (status >= 200 && status < 300) return { status: "accepted" };
-  if (status === 408 || status === 429 || status >= 500) return { status: "retry" };
-  const message = typeof result.message === "string" ? result.message : errorText(JSON.stringify(result.error ?? ""));
-  return { status: "rejected", reason: message ? `HTTP ${status}: ${message}` : `HTTP ${status}` };
+  const message = typeof result.message === "string" ? result.message : result.error;
+  return outcomeOfStatus(status, new Headers(), JSON.stringify({ message: message ?? "" }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { retryDelayMs } from "../../../delivery/backoff";
-import { errorText, parseRetryAfter } from "../../http/outcome";
+import { errorText, outcomeOfStatus } from "../../http/outcome";
 import { trimSlash } from "../../http/request";
 
 /** How long a push keeps trying a vendor that answers 408, 429 or 5xx (or cannot be reached). */
@@ -20,8 +20,6 @@ export interface VendorHttpOptions {
   /** Values never to show in a message (keys, and the headers made from them). */
   secrets: readonly string[];
   retry?: RetryPolicy;
-  /** Waits between tries; a test passes a fake. */
-  sleep?: (ms: number) => Promise<void>;
 }
 
 /** A vendor refused a request for good (a 4xx other than 408 and 429): the push stops with its words. */
@@ -65,7 +63,7 @@ function readJson(text: string): unknown {
   }
 }
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends requests to one vendor's API for `push`: 408, 429, 5xx and network failures are tried again with
@@ -75,7 +73,6 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 export function vendorHttp(options: VendorHttpOptions) {
   const base = trimSlash(options.baseUrl);
   const retry = options.retry ?? DEFAULT_RETRY;
-  const sleep = options.sleep ?? wait;
   const scrub = scrubber(options.secrets);
 
   return async function call<T = unknown>(request: VendorRequest): Promise<T> {
@@ -94,19 +91,16 @@ export function vendorHttp(options: VendorHttpOptions) {
       }
       if (response) {
         const text = await response.text();
-        if (response.ok) return readJson(text) as T;
-        const words = scrub(errorText(text));
-        const status = response.status;
-        if (status !== 408 && status !== 429 && status < 500) {
-          throw new VendorRefusal(
-            `${options.vendor} refused ${request.method} ${request.path.split("?")[0]} (HTTP ${status}${words ? `: ${words}` : ""}).`,
-            status,
-          );
+        // Scrubbed before anything is cut short, so no part of a secret survives at the cut.
+        const outcome = outcomeOfStatus(response.status, response.headers, scrub(text));
+        if (outcome.status === "accepted") return readJson(text) as T;
+        if (outcome.status === "rejected") {
+          const where = `${request.method} ${request.path.split("?")[0]}`;
+          throw new VendorRefusal(`${options.vendor} refused ${where} (${outcome.reason}).`, response.status);
         }
-        lastProblem = `HTTP ${status}${words ? `: ${words}` : ""}`;
-        if (attempt < retry.attempts) {
-          await sleep(retryDelayMs(attempt, retry, parseRetryAfter(response.headers.get("retry-after"))));
-        }
+        const words = errorText(scrub(text));
+        lastProblem = `HTTP ${response.status}${words ? `: ${words}` : ""}`;
+        if (attempt < retry.attempts) await sleep(retryDelayMs(attempt, retry, outcome.retryAfterMs));
         continue;
       }
       if (attempt < retry.attempts) await sleep(retryDelayMs(attempt, retry));
