@@ -222,6 +222,17 @@ describe("react-feedback-loop push --to langsmith", () => {
     expect(langsmith.examples.size).toBe(4);
   });
 
+  it("--dry-run shows the dataset's id, which LangSmith gives only when asked, as {dataset_id}", async () => {
+    const result = await push(["--to", "langsmith", "--dataset", "d", "--in", jsonlFile(failures), "--dry-run"], {});
+    const paths = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line).path as string);
+    expect(paths[0]).toBe("/datasets?name=d&limit=1");
+    expect(paths[2]).toMatch(/^\/examples\?dataset=\{dataset_id\}&limit=3&id=/);
+    expect(paths[3]).toBe("/v1/platform/datasets/{dataset_id}/examples");
+  });
+
   it("a refusal names LangSmith's detail without the key", async () => {
     server = await vendorServer(() => ({ status: 403, body: { detail: "Forbidden for lsv2_pt_secret" } }));
     const result = await push(["--to", "langsmith", "--dataset", "regressions", "--in", jsonlFile(failures)], env());

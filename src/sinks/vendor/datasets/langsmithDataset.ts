@@ -60,7 +60,11 @@ export function langsmithDataset(dataset: DatasetSpec, call: VendorCall, apiUrl:
           { method: "POST", path: examplesPath("{dataset_id}"), body: part.map(langsmithExampleParts) },
         );
       }
-      return planned;
+      // The id LangSmith gives the dataset is not known before it answers: shown as a readable placeholder.
+      return planned.map((request) => ({
+        ...request,
+        path: request.path.replaceAll("%7Bdataset_id%7D", "{dataset_id}"),
+      }));
     },
     async push(items, onProgress) {
       const query = new URLSearchParams({ name: dataset.name, limit: "1" });
