@@ -1,6 +1,5 @@
 import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
 import { resolve } from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
@@ -10,18 +9,20 @@ import { ktoBuilder } from "../datasets/toKto";
 import { preferencePairBuilder } from "../datasets/toPreferencePairs";
 import { regressionBuilder } from "../datasets/toRegressionSet";
 import type { DatasetBuilder, DatasetReport } from "../datasets/types";
-import { validateEvent } from "../events/validate";
 import type { Command, CommandIO } from "./command";
+import { maxOpenOption, openEventInput, refuse } from "./eventInput";
 import { invalidLines } from "./invalidLines";
 import { progressLine } from "./progress";
-import { LINE_TOO_LONG, readLines } from "./readLines";
 
-const FORMATS = ["trl", "trl-conversational", "openai", "kto", "regression", "buckets"] as const;
-type ExportFormat = (typeof FORMATS)[number];
+const FORMATS = ["trl", "trl-conversational", "preferred-output", "kto", "regression", "buckets"] as const;
+// The old name of "preferred-output", still accepted.
+const OPENAI_ALIAS = "openai";
+type ExportFormat = (typeof FORMATS)[number] | typeof OPENAI_ALIAS;
 
 const ROW_NAMES: Record<ExportFormat, string> = {
   trl: "pairs",
   "trl-conversational": "pairs",
+  "preferred-output": "pairs",
   openai: "pairs",
   kto: "KTO rows",
   regression: "regression cases",
@@ -34,7 +35,9 @@ Turns the collector's JSONL (one event per line) into training and test data, re
 
   --format <format>   trl                 DPO pairs {prompt, chosen, rejected} for TRL's DPOTrainer
                       trl-conversational  the same with message lists
-                      openai              OpenAI preference fine-tuning lines
+                      preferred-output    {input, preferred_output, non_preferred_output} lines for preference
+                                          fine-tuning on Azure OpenAI, Together or Fireworks ("openai" is
+                                          its old name)
                       kto                 {prompt, completion, label} rows for TRL's KTOTrainer
                       regression          {prompt, badOutput, reasons, comment, traceId, spanId} cases
                       buckets             down-voted answers counted per error mode (one JSON document)
@@ -60,7 +63,7 @@ function builderFor(
   implicitPrompt: boolean,
   maxOpen: number,
 ): { builder: DatasetBuilder<unknown>; result?: () => unknown } {
-  // Lines are validated here, one by one, to report their numbers: the builders need not check again.
+  // Lines are validated as they are read (see openSource): the builders need not check again.
   const options = { validate: false, maxOpen };
   if (format === "kto") return { builder: ktoBuilder(options) };
   if (format === "regression") return { builder: regressionBuilder(options) };
@@ -108,37 +111,21 @@ async function run(args: string[], io: CommandIO): Promise<number> {
     return fail(io, error instanceof Error ? error.message : String(error));
   }
   const format = values.format as ExportFormat | undefined;
-  if (!format || !FORMATS.includes(format)) {
+  if (!format || !(FORMATS.includes(format as (typeof FORMATS)[number]) || format === OPENAI_ALIAS)) {
     return fail(
       io,
       `--format must be one of ${FORMATS.join(", ")}${values.format ? ` (got "${values.format}")` : ""}.`,
     );
   }
-  const maxOpen = values["max-open"] === undefined ? DEFAULT_MAX_OPEN : Number(values["max-open"]);
-  if (!(maxOpen >= 1)) return fail(io, `--max-open must be a number of at least 1 (got "${values["max-open"]}").`);
+  const maxOpen = maxOpenOption(values["max-open"]);
+  if (typeof maxOpen !== "number") return refuse(io, maxOpen, USAGE);
   const implicitPrompt = values["implicit-prompt"] === true;
   if (implicitPrompt && format !== "trl" && format !== "trl-conversational") {
     return fail(io, "--implicit-prompt works with --format trl and trl-conversational only.");
   }
 
-  let input: AsyncIterable<Uint8Array | string> = io.stdin as AsyncIterable<Uint8Array | string>;
-  let totalBytes: number | undefined;
-  if (values.in !== undefined) {
-    const path = resolve(io.cwd, values.in);
-    try {
-      const file = await stat(path);
-      if (!file.isFile()) throw new Error("not a file");
-      totalBytes = file.size;
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-      io.stderr.write(`Cannot read --in ${values.in}: ${reason}.\n`);
-      return 1;
-    }
-    // Bytes, not text: readLines copies ASCII chunks as they are, far cheaper than decoding UTF-8.
-    input = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  } else if ((io.stdin as { isTTY?: boolean }).isTTY) {
-    return fail(io, "Give the events with --in feedback.jsonl, or pipe them in.");
-  }
+  const source = await openEventInput(values.in, io);
+  if ("problem" in source) return refuse(io, source, USAGE);
   let output = io.stdout;
   if (values.out !== undefined) {
     const file = createWriteStream(resolve(io.cwd, values.out));
@@ -153,37 +140,21 @@ async function run(args: string[], io: CommandIO): Promise<number> {
 
   const { builder, result } = builderFor(format, implicitPrompt, maxOpen);
   const invalid = invalidLines();
-  const progress = progressLine(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, { totalBytes });
+  const progress = progressLine(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, {
+    totalBytes: source.totalBytes,
+  });
   let lineNumber = 0;
   // A write error also arrives as an 'error' event; awaiting 'drain' turns it into a rejection below.
   const ignore = () => {};
   output.on("error", ignore);
   try {
     const rows: unknown[] = [];
-    for await (const { lines, bytesRead } of readLines(input)) {
-      for (const line of lines) {
-        lineNumber++;
-        if (line === LINE_TOO_LONG) {
-          invalid.add(lineNumber, "longer than any event of the contract");
-          continue;
-        }
-        let event: unknown;
-        try {
-          event = JSON.parse(line);
-        } catch {
-          // Blank lines are no events and no errors either.
-          if (line.trim().length > 0) invalid.add(lineNumber, "not JSON");
-          continue;
-        }
-        const problem = validateEvent(event);
-        if (problem) {
-          invalid.add(lineNumber, problem.message);
-          continue;
-        }
-        builder.add(event, rows);
-      }
+    // Events are validated as they are read, one by one, to report line numbers: the builders need not check again.
+    for await (const { events, records, bytesRead } of source.read((line, reason) => invalid.add(line, reason))) {
+      lineNumber = records;
+      for (const event of events) builder.add(event, rows);
       await write(output, serialize(rows));
-      progress.update(bytesRead, lineNumber);
+      progress.update(bytesRead ?? 0, lineNumber);
     }
     builder.end(rows);
     if (result) await write(output, `${JSON.stringify(result(), null, 2)}\n`);

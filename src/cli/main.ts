@@ -1,9 +1,10 @@
 import type { Command, CommandIO } from "./command";
 import { exportCommand } from "./export";
+import { pushCommand } from "./push";
 import { serve } from "./serve";
 
 // Each subcommand lives in its own file and is listed here.
-const commands: Record<string, Command> = { serve, export: exportCommand };
+const commands: Record<string, Command> = { serve, export: exportCommand, push: pushCommand };
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`);

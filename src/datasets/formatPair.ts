@@ -5,6 +5,14 @@ import type { PreferenceFormat, PreferencePair } from "./types";
 const assistant = (content: string): PromptMessage => ({ role: "assistant", content });
 
 /**
+ * True for the `preferred_output` shape, under its name or its old one (`"openai"`): the format Azure OpenAI,
+ * Together and Fireworks take for preference fine-tuning, as OpenAI's own (now legacy) API did.
+ */
+export function isPreferredOutput(format: PreferenceFormat): format is "preferred-output" | "openai" {
+  return format === "preferred-output" || format === "openai";
+}
+
+/**
  * Writes one preference pair in `format`. With `implicitPrompt` (TRL formats), the prompt goes in front of both
  * answers and there is no `prompt` field; `prompt` may then be undefined.
  */
@@ -15,7 +23,7 @@ export function formatPair(
   chosen: string,
   rejected: string,
 ): PreferencePair {
-  if (format === "openai") {
+  if (isPreferredOutput(format)) {
     return {
       input: { messages: prompt ?? [] },
       preferred_output: [assistant(chosen)],

@@ -4,7 +4,7 @@ import { answerGroups } from "./answerGroups";
 import { runDataset } from "./dataset";
 import { emptyReport } from "./emptyReport";
 import { DEFAULT_MAX_OPEN, eventIntake } from "./eventIntake";
-import { formatPair } from "./formatPair";
+import { formatPair, isPreferredOutput } from "./formatPair";
 import { judgeAnswers } from "./judgeAnswers";
 import type {
   AsyncDataset,
@@ -16,10 +16,10 @@ import type {
 } from "./types";
 
 function checkOptions({ format, implicitPrompt }: PreferencePairOptions): void {
-  if (implicitPrompt && format === "openai") {
+  if (implicitPrompt && isPreferredOutput(format)) {
     throw new FeedbackError(
       "config",
-      'implicitPrompt works with the "trl" and "trl-conversational" formats only: OpenAI preference data needs the input messages.',
+      'implicitPrompt works with the "trl" and "trl-conversational" formats only: preferred-output data needs the input messages.',
     );
   }
 }

@@ -45,8 +45,11 @@ export interface DatasetOptions {
   maxOpen?: number;
 }
 
-/** The output formats of preference pairs. */
-export type PreferenceFormat = "trl" | "trl-conversational" | "openai";
+/**
+ * The output formats of preference pairs. `"openai"` is another name of `"preferred-output"`, kept for code
+ * written before the format was named for what it is.
+ */
+export type PreferenceFormat = "trl" | "trl-conversational" | "preferred-output" | "openai";
 
 /** Options of `toPreferencePairs`. */
 export interface PreferencePairOptions extends DatasetOptions {
@@ -54,7 +57,9 @@ export interface PreferencePairOptions extends DatasetOptions {
    * - `"trl"`: TRL standard `{prompt, chosen, rejected}`, all strings.
    * - `"trl-conversational"`: TRL conversational; `prompt` is the message list, `chosen` and `rejected` are
    *   lists of one assistant message.
-   * - `"openai"`: OpenAI preference fine-tuning `{input: {messages}, preferred_output, non_preferred_output}`.
+   * - `"preferred-output"`: `{input: {messages}, preferred_output, non_preferred_output}`, the preference
+   *   fine-tuning shape of Azure OpenAI, Together and Fireworks (and of OpenAI's own, now a legacy API).
+   *   `"openai"` is the same format under its old name.
    */
   format: PreferenceFormat;
   /**
@@ -90,12 +95,18 @@ export interface TrlConversationalImplicitPair {
   rejected: PromptMessage[];
 }
 
-/** One line of an OpenAI preference fine-tuning file. */
-export interface OpenAiPreferencePair {
+/**
+ * One line of a preference fine-tuning file in the `preferred_output` shape (Azure OpenAI, Together, Fireworks,
+ * OpenAI): one prompt, one preferred and one non-preferred assistant message.
+ */
+export interface PreferredOutputPair {
   input: { messages: PromptMessage[] };
   preferred_output: PromptMessage[];
   non_preferred_output: PromptMessage[];
 }
+
+/** @deprecated The same as `PreferredOutputPair`, under its old name. */
+export type OpenAiPreferencePair = PreferredOutputPair;
 
 /** Any preference pair row. */
 export type PreferencePair =
@@ -103,7 +114,7 @@ export type PreferencePair =
   | TrlImplicitPair
   | TrlConversationalPair
   | TrlConversationalImplicitPair
-  | OpenAiPreferencePair;
+  | PreferredOutputPair;
 
 /** Options of `toKto`. */
 export interface KtoOptions extends DatasetOptions {

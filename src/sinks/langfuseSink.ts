@@ -1,8 +1,9 @@
 import { FeedbackError } from "../errors";
 import type { FeedbackEvent, JsonValue } from "../events/types";
-import { type Outcome, toSendResult, worstOutcome } from "./http/outcome";
-import { mapLimited, send, trimSlash } from "./http/request";
-import type { FeedbackSink } from "./types";
+import { ACCEPTED, type Outcome, outcomeOfStatus, toSendResult, worstOutcome } from "./http/outcome";
+import { callHttp, mapLimited, trimSlash } from "./http/request";
+import type { FeedbackSink, SendOptions } from "./types";
+import { ingestionOutcomes, scoreCreate } from "./vendor/langfuseIngestion";
 import { envelopeDetails, toSignal } from "./vendor/signal";
 import { stableId } from "./vendor/stableId";
 
@@ -31,10 +32,10 @@ export interface LangfuseSinkOptions {
   concurrency?: number;
 }
 
-// The rating score's name (SIGNAL_NAMES.rating in ./vendor/signal) with a suffix, spelled out so no code runs at import.
-const WITHDRAWN_NAME = "user_feedback_withdrawn";
 // Langfuse keeps one corrected output per trace or observation and always names it "output".
 const CORRECTION_NAME = "output";
+// The value a withdrawn vote leaves under the vote's own id and name (see langfuseScores).
+const WITHDRAWN_VALUE = "withdrawn";
 const ENVIRONMENT_MAX = 40;
 
 /**
@@ -54,8 +55,11 @@ export function langfuseEnvironment(environment: string | undefined): string | u
 
 /**
  * The Langfuse scores of one event, or a sentence saying why it cannot have any (no trace and no session).
- * A rating is one BOOLEAN score whose id comes from `feedbackKey`, so a changed vote overwrites it; an edit is a
- * CORRECTION plus a NUMERIC similarity score.
+ * A rating is one BOOLEAN score whose id comes from `feedbackKey`, so a changed vote overwrites it. A withdrawn
+ * vote is a CATEGORICAL `"withdrawn"` under the vote's own id and name: Langfuse keeps one row per (day, name,
+ * id), so it replaces the vote instead of standing beside it (with a secret key, the sink deletes the vote
+ * instead). An edit is a NUMERIC similarity score plus, on a trace, a CORRECTION carrying the final text:
+ * Langfuse drops a correction on a session, so without a trace the final text goes in the score's metadata.
  *
  * @example
  * ```ts
@@ -80,11 +84,11 @@ export function langfuseScores(event: FeedbackEvent): LangfuseScore[] | string {
   const id = stableId(event.feedbackKey, signal.name);
 
   if (signal.withdrawn) {
-    // A public key cannot delete a score: the vote's own id is overwritten with a score of another name, so the
-    // thumbs series only counts standing votes and the withdrawal stays visible.
-    return [{ id, name: WITHDRAWN_NAME, value: 1, dataType: "BOOLEAN", ...base, metadata }];
+    return [{ id, name: signal.name, value: WITHDRAWN_VALUE, dataType: "CATEGORICAL", ...base, metadata }];
   }
   if (event.type === "edit") {
+    const similarity = { id, name: signal.name, value: signal.score as number, dataType: "NUMERIC" as const, ...base };
+    if (!event.traceId) return [{ ...similarity, metadata: { ...metadata, correction: event.final } }];
     return [
       {
         id: stableId(`${event.messageId}:edit`, CORRECTION_NAME),
@@ -94,7 +98,7 @@ export function langfuseScores(event: FeedbackEvent): LangfuseScore[] | string {
         ...base,
         metadata,
       },
-      { id, name: signal.name, value: signal.score as number, dataType: "NUMERIC", ...base, metadata },
+      { ...similarity, metadata },
     ];
   }
   const value = signal.kind === "CATEGORICAL" ? (signal.label as string) : (signal.score as number);
@@ -105,10 +109,17 @@ function inBrowser(): boolean {
   return typeof window !== "undefined" && typeof document !== "undefined";
 }
 
+interface ScoreRequest {
+  event: FeedbackEvent;
+  score: LangfuseScore;
+}
+
 /**
  * Sends each event as Langfuse scores (`POST /api/public/scores`), linked to the trace and observation that
  * produced the message. In a browser it authenticates with the public key alone, which Langfuse lets create
- * scores and nothing else.
+ * scores and nothing else. A Langfuse server older than v3.167.1 answers 401 to a public key there: the sink
+ * then sends scores through `POST /api/public/ingestion` (what Langfuse's own browser SDK uses) from then on.
+ * With a secret key (on a server), a withdrawn vote deletes the vote's score.
  *
  * @example
  * ```tsx
@@ -130,30 +141,80 @@ export function langfuseSink(options: LangfuseSinkOptions): FeedbackSink {
       "langfuseSink's publicKey is a secret key (sk-lf-…). Pass the public key (pk-lf-…) as publicKey and, on a server only, the secret key as secretKey.",
     );
   }
-  const url = `${trimSlash(options.baseUrl)}/api/public/scores`;
-  const authorization = options.secretKey
-    ? `Basic ${btoa(`${options.publicKey}:${options.secretKey}`)}`
-    : `Bearer ${options.publicKey}`;
+  const base = trimSlash(options.baseUrl);
+  const scoresUrl = `${base}/api/public/scores`;
+  const headers = {
+    authorization: options.secretKey
+      ? `Basic ${btoa(`${options.publicKey}:${options.secretKey}`)}`
+      : `Bearer ${options.publicKey}`,
+  };
   const concurrency = options.concurrency ?? 4;
+  // Set once a server has refused the public key on /scores: it is older than v3.167.1 and takes ingestion.
+  let ingestionOnly = false;
+
+  async function ingest(requests: readonly ScoreRequest[], sendOptions: SendOptions): Promise<Outcome[]> {
+    if (requests.length === 0) return [];
+    const batch = requests.map(({ event, score }) => scoreCreate(score, event.id, event.ts));
+    const answer = await callHttp({ url: `${base}/api/public/ingestion`, headers, json: { batch } }, sendOptions);
+    if (!answer) return requests.map(() => ({ status: "retry" }));
+    if (answer.status !== 207 && answer.status !== 200) {
+      const outcome = outcomeOfStatus(answer.status, answer.headers, answer.body);
+      return requests.map(() => outcome);
+    }
+    const byId = ingestionOutcomes(
+      batch.map((item) => item.id),
+      answer,
+    );
+    return batch.map((item) => byId.get(item.id) ?? { status: "retry" });
+  }
+
+  // One score by itself: a withdrawal deletes with a secret key; a public key refused with 401 falls back.
+  async function deliver({ event, score }: ScoreRequest, sendOptions: SendOptions): Promise<Outcome | "fallback"> {
+    if (options.secretKey && event.type === "rating" && event.value === null) {
+      const answer = await callHttp(
+        { url: `${scoresUrl}/${encodeURIComponent(score.id)}`, method: "DELETE", headers },
+        sendOptions,
+      );
+      if (!answer) return { status: "retry" };
+      // Nothing to delete is what a withdrawal wants.
+      return answer.status === 404 ? ACCEPTED : outcomeOfStatus(answer.status, answer.headers, answer.body);
+    }
+    const answer = await callHttp({ url: scoresUrl, headers, json: score }, sendOptions);
+    if (!answer) return { status: "retry" };
+    if (answer.status === 401 && !options.secretKey) {
+      ingestionOnly = true;
+      return "fallback";
+    }
+    return outcomeOfStatus(answer.status, answer.headers, answer.body);
+  }
 
   return {
     name: "langfuse",
     async send(events, sendOptions) {
       const outcomes = new Map<string, Outcome[]>();
-      const requests: { eventId: string; score: LangfuseScore }[] = [];
+      const requests: ScoreRequest[] = [];
       for (const event of events) {
         const scores = langfuseScores(event);
         if (typeof scores === "string") outcomes.set(event.id, [{ status: "rejected", reason: scores }]);
         else {
           outcomes.set(event.id, []);
-          for (const score of scores) requests.push({ eventId: event.id, score });
+          for (const score of scores) requests.push({ event, score });
         }
       }
-      const answers = await mapLimited(requests, concurrency, ({ score }) =>
-        send({ url, headers: { authorization }, json: score }, sendOptions),
+      const answers: (Outcome | "fallback")[] = ingestionOnly
+        ? requests.map(() => "fallback")
+        : await mapLimited(requests, concurrency, (request) => deliver(request, sendOptions));
+      const fallback = requests.flatMap((_, i) => (answers[i] === "fallback" ? [i] : []));
+      const ingested = await ingest(
+        fallback.map((i) => requests[i] as ScoreRequest),
+        sendOptions,
       );
-      requests.forEach(({ eventId }, i) => {
-        outcomes.get(eventId)?.push(answers[i] ?? { status: "retry" });
+      fallback.forEach((index, i) => {
+        answers[index] = ingested[i] ?? { status: "retry" };
+      });
+      requests.forEach(({ event }, i) => {
+        const answer = answers[i];
+        outcomes.get(event.id)?.push(answer && answer !== "fallback" ? answer : { status: "retry" });
       });
       return toSendResult(new Map([...outcomes].map(([id, list]) => [id, worstOutcome(list)])));
     },

@@ -10,15 +10,21 @@ export interface LangSmithApiSinkOptions {
   apiUrl?: string;
   /** The workspace, for keys that reach several (`x-tenant-id`). */
   workspaceId?: string;
+  /**
+   * The LangSmith project (tracing project) id the runs belong to, sent as `session_id`. LangSmith is making it
+   * required on `POST /feedback`; deployments that store runs only in its newer backend cannot find a run without it.
+   */
+  projectId?: string;
   /** Requests in flight at once. Default 4. */
   concurrency?: number;
 }
 
-/** The body of LangSmith's `POST /feedback` (`FeedbackCreateSchema`). */
-export function feedbackCreateBody(feedback: LangSmithFeedback): Record<string, unknown> {
+/** The body of LangSmith's `POST /feedback` (`FeedbackCreateSchema`); `projectId` goes in `session_id`. */
+export function feedbackCreateBody(feedback: LangSmithFeedback, projectId?: string): Record<string, unknown> {
   return {
     id: feedback.id,
     run_id: feedback.runId,
+    ...(projectId ? { session_id: projectId } : {}),
     key: feedback.key,
     ...(feedback.score !== undefined ? { score: feedback.score } : {}),
     ...(feedback.value !== undefined ? { value: feedback.value } : {}),
@@ -37,7 +43,7 @@ export function feedbackCreateBody(feedback: LangSmithFeedback): Record<string, 
  * ```ts
  * import { createFeedbackHandler, langsmithApiSink } from "react-feedback-loop/server";
  * export const POST = createFeedbackHandler({
- *   sinks: [langsmithApiSink({ apiKey: process.env.LANGSMITH_API_KEY! })],
+ *   sinks: [langsmithApiSink({ apiKey: process.env.LANGSMITH_API_KEY!, projectId: process.env.LANGSMITH_PROJECT_ID })],
  * });
  * ```
  */
@@ -57,7 +63,7 @@ export function langsmithApiSink(options: LangSmithApiSinkOptions): FeedbackSink
       return outcomeOfStatus(answer.status, answer.headers, answer.body);
     }
     const created = await callHttp(
-      { url: `${base}/feedback`, headers, json: feedbackCreateBody(feedback) },
+      { url: `${base}/feedback`, headers, json: feedbackCreateBody(feedback, options.projectId) },
       sendOptions,
     );
     if (!created) return { status: "retry" };

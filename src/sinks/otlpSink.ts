@@ -74,6 +74,13 @@ function snake(key: string): string {
   return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
+// `gen_ai.response.id` is the model's own completion id (`chatcmpl-…`), which only the app knows: it comes from
+// `metadata.responseId`. The app's message id is a different thing and travels as `feedback.message_id`.
+function responseId(event: FeedbackEvent): string | undefined {
+  const value = event.metadata?.responseId;
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
 /**
  * The OTLP log record of one event: a `gen_ai.evaluation.result` event parented to the rated span, with the
  * OpenTelemetry evaluation attributes and everything else under `feedback.*`.
@@ -107,7 +114,7 @@ export function otlpLogRecord(event: FeedbackEvent, now: number = Date.now()): O
       ...otlpAttributes({
         "gen_ai.evaluation.score.label": signal.label,
         "gen_ai.evaluation.explanation": signal.comment,
-        "gen_ai.response.id": event.messageId,
+        "gen_ai.response.id": responseId(event),
       }),
       ...otlpAttributes(
         {

@@ -22,7 +22,7 @@ export interface PhoenixSinkOptions {
   apiKey?: string;
 }
 
-// Phoenix keeps "note" for its own notes and drops span annotations of that name.
+// Phoenix keeps "note" for its own notes and answers 400 to the whole request when an annotation uses it.
 const RESERVED_NAME = "note";
 
 /**

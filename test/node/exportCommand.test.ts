@@ -5,21 +5,11 @@ import { Readable, Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main";
 import { edit, rating, regenerate } from "../datasets/fixtureEvents";
-
-function sinkStream() {
-  let text = "";
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
+import { textStream } from "./support/textStream";
 
 async function runExport(args: string[], stdinText = "", cwd = tmpdir()) {
-  const stdout = sinkStream();
-  const stderr = sinkStream();
+  const stdout = textStream();
+  const stderr = textStream();
   // Two-byte pieces: lines and characters split across chunks, as a pipe may deliver them.
   const pieces = Buffer.from(stdinText).reduce<Buffer[]>((all, _byte, index, bytes) => {
     if (index % 2 === 0) all.push(bytes.subarray(index, index + 2));
@@ -102,8 +92,15 @@ describe("react-feedback-loop export", () => {
     ]);
     const [conversational] = rows((await runExport(["--format", "trl-conversational"], jsonl([fixed]))).stdout);
     expect(conversational.chosen).toEqual([{ role: "assistant", content: "Canberra is the capital – ✓." }]);
+    const [preferred] = rows((await runExport(["--format", "preferred-output"], jsonl([fixed]))).stdout);
+    expect(preferred).toEqual({
+      input: { messages: [{ role: "user", content: "What is the capital of Australia?" }] },
+      preferred_output: [{ role: "assistant", content: "Canberra is the capital – ✓." }],
+      non_preferred_output: [{ role: "assistant", content: "Sydney is the capital." }],
+    });
+    // "openai" stays as the old name of the same format.
     const [openai] = rows((await runExport(["--format", "openai"], jsonl([fixed]))).stdout);
-    expect(Object.keys(openai)).toEqual(["input", "preferred_output", "non_preferred_output"]);
+    expect(openai).toEqual(preferred);
   });
 
   it("writes buckets as one JSON document", async () => {
@@ -128,7 +125,7 @@ describe("react-feedback-loop export", () => {
     const noFormat = await runExport([]);
     expect(noFormat.code).toBe(1);
     expect(noFormat.stderr).toMatch(
-      /^--format must be one of trl, trl-conversational, openai, kto, regression, buckets\./,
+      /^--format must be one of trl, trl-conversational, preferred-output, kto, regression, buckets\./,
     );
     expect((await runExport(["--format", "csv"])).stderr).toContain('(got "csv")');
     expect((await runExport(["--format", "openai", "--implicit-prompt"])).stderr).toContain(
@@ -152,15 +149,15 @@ describe("react-feedback-loop export", () => {
         done(Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
       },
     });
-    const stderr = sinkStream();
+    const stderr = textStream();
     const io = { stdin: Readable.from([jsonl(events)]), stdout: closed, stderr: stderr.stream, cwd: dir };
     expect(await main(["export", "--format", "trl"], io)).toBe(0);
     expect(stderr.text()).toBe("");
   });
 
   it("is listed in the CLI's help", async () => {
-    const stdout = sinkStream();
-    const io = { stdin: Readable.from([]), stdout: stdout.stream, stderr: sinkStream().stream, cwd: dir };
+    const stdout = textStream();
+    const io = { stdin: Readable.from([]), stdout: stdout.stream, stderr: textStream().stream, cwd: dir };
     expect(await main(["--help"], io)).toBe(0);
     expect(stdout.text()).toMatch(/export\s+turn collected events into DPO\/KTO training data/);
     expect(await main(["export", "--help"], io)).toBe(0);

@@ -25,6 +25,11 @@ export function langsmithRunId(event: FeedbackEvent): string | undefined {
   return undefined;
 }
 
+// LangSmith refuses scores with more than 4 decimal places (its own SDK rounds them the same way).
+function langsmithScore(score: number): number {
+  return Number(score.toFixed(4));
+}
+
 /** LangSmith feedback for one event, or a sentence saying why there can be none (no run id). */
 export function langsmithFeedback(event: FeedbackEvent): LangSmithFeedback | string {
   const runId = langsmithRunId(event);
@@ -34,7 +39,7 @@ export function langsmithFeedback(event: FeedbackEvent): LangSmithFeedback | str
     id: stableId(event.feedbackKey, signal.name),
     runId,
     key: signal.name,
-    ...(signal.score !== undefined ? { score: signal.score } : {}),
+    ...(signal.score !== undefined ? { score: langsmithScore(signal.score) } : {}),
     ...(signal.label !== undefined ? { value: signal.label } : {}),
     ...(signal.comment ? { comment: signal.comment } : {}),
     ...(signal.correction !== undefined ? { correction: signal.correction } : {}),

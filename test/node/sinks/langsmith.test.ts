@@ -28,6 +28,26 @@ describe("langsmithApiSink against a LangSmith stand-in", () => {
     expect(edit).toMatchObject({ correction: "Hello world", score: 0.5 });
   });
 
+  it("rounds scores to 4 decimals (LangSmith refuses more precise ones) and sends projectId as session_id", async () => {
+    server = await vendorServer(() => ({ status: 200, body: {} }));
+    const copy = event({ type: "copy", source: "button", chars: 10, fraction: 1 / 3 });
+    const [, , , , , edit] = everyKind();
+    if (edit?.type !== "edit") throw new Error("no edit");
+    const twoThirds = { ...edit, stats: { ...edit.stats, similarity: 2 / 3 } };
+    const projectId = "9d7e0a1c-3b4f-4e5a-8c6d-7e8f9a0b1c2d";
+    await langsmithApiSink({ apiKey: "k", apiUrl: server.url, projectId }).send([copy, twoThirds], sendOptions());
+    expect(server.received.map((r) => r.body)).toEqual([
+      expect.objectContaining({ key: "user_copy", score: 0.3333, session_id: projectId }),
+      expect.objectContaining({ key: "user_edit", score: 0.6667, session_id: projectId }),
+    ]);
+  });
+
+  it("without projectId, no session_id is sent", async () => {
+    server = await vendorServer(() => ({ status: 200, body: {} }));
+    await langsmithApiSink({ apiKey: "k", apiUrl: server.url }).send(everyKind().slice(0, 1), sendOptions());
+    expect(server.received[0]?.body).not.toHaveProperty("session_id");
+  });
+
   it("a changed vote updates the same feedback: 409 on create becomes a PATCH of that id", async () => {
     server = await vendorServer((request) =>
       request.method === "POST" ? { status: 409, body: { detail: "exists" } } : { status: 200, body: {} },
@@ -117,6 +137,13 @@ describe("langsmithSink (browser, presigned URLs)", () => {
       { runId: RUN_ID, key: "user_copy" },
     ]);
     expect(server.received.filter((r) => r.path === "/feedback/tokens/t1")).toHaveLength(1);
+  });
+
+  it("rounds scores to 4 decimals on the presigned path too", async () => {
+    server = await vendorServer(() => ({ status: 200, body: {} }));
+    const sink = langsmithSink({ feedbackUrl: () => `${server.url}/feedback/tokens/t1` });
+    await sink.send([event({ type: "copy", source: "code", chars: 2, fraction: 2 / 3 })], sendOptions());
+    expect(server.received[0]?.body).toMatchObject({ score: 0.6667 });
   });
 
   it("an event the app gives no URL for is refused with a reason", async () => {

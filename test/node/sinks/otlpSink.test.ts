@@ -1,6 +1,6 @@
 import { otlpSink } from "../../../src/sinks/otlpSink";
 import { everyKind, sendOptions } from "../support/events";
-import { type VendorServer, vendorServer } from "../support/vendorServer";
+import { type Received, type VendorServer, vendorServer } from "../support/vendorServer";
 
 let server: VendorServer;
 afterEach(() => server?.close());
@@ -60,6 +60,24 @@ describe("otlpSink against an OTLP/HTTP collector stand-in", () => {
     expect((await otlpSink({ url: server.url }).send(events, sendOptions())).rejected).toEqual(
       events.map((e) => ({ id: e.id, reason: "HTTP 400: bad payload" })),
     );
+  });
+
+  it("gen_ai.response.id is the model's response id from metadata.responseId; the message id is feedback.message_id", async () => {
+    server = await vendorServer(() => ({ status: 200, body: {} }));
+    const [withResponse] = everyKind({ metadata: { responseId: "chatcmpl-9abc" } });
+    const [without] = everyKind();
+    if (!withResponse || !without) throw new Error("no event");
+    await otlpSink({ url: server.url }).send([withResponse, without], sendOptions());
+    type Body = {
+      resourceLogs: { scopeLogs: { logRecords: { attributes: { key: string; value: unknown }[] }[] }[] }[];
+    };
+    const records = ((server.received[0] as Received).body as Body).resourceLogs[0]?.scopeLogs[0]?.logRecords ?? [];
+    const attribute = (index: number, key: string) =>
+      records[index]?.attributes.find((item) => item.key === key)?.value;
+    expect(attribute(0, "gen_ai.response.id")).toEqual({ stringValue: "chatcmpl-9abc" });
+    expect(attribute(1, "gen_ai.response.id")).toBeUndefined();
+    expect(attribute(0, "feedback.message_id")).toEqual({ stringValue: "msg-1" });
+    expect(attribute(1, "feedback.message_id")).toEqual({ stringValue: "msg-1" });
   });
 
   it("a log record without trace context is still sent, with the original id kept as an attribute", async () => {

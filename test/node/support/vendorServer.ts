@@ -23,7 +23,16 @@ export interface VendorServer {
   close(): Promise<void>;
 }
 
-export async function vendorServer(reply: (request: Received) => Reply): Promise<VendorServer> {
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Not JSON (a multipart upload): the test reads the text itself.
+    return text;
+  }
+}
+
+export async function vendorServer(reply: (request: Received) => Reply | Promise<Reply>): Promise<VendorServer> {
   const received: Received[] = [];
   const server = createServer(async (request, response) => {
     let text = "";
@@ -32,12 +41,12 @@ export async function vendorServer(reply: (request: Received) => Reply): Promise
       method: request.method ?? "",
       path: request.url ?? "",
       headers: request.headers,
-      body: text ? JSON.parse(text) : undefined,
+      body: text ? parse(text) : undefined,
     };
     received.push(record);
     let answer: Reply;
     try {
-      answer = reply(record);
+      answer = await reply(record);
     } catch (error) {
       answer = { status: 599, body: { message: `the test server's reply failed: ${String(error)}` } };
     }
