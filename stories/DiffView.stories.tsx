@@ -10,7 +10,9 @@ const meta = {
   title: "Edits/DiffView",
   component: DiffView,
   args: { diff: diffWords(DRAFT, FINAL).diff },
+  // A diff view emits nothing: no event log beside it.
   parameters: {
+    feedback: { log: false },
     docs: {
       description: {
         component:

@@ -45,7 +45,14 @@ const ANSWERS: Record<string, string> = {
 
 function AllLanguages({ sink }: { sink: MemorySink }) {
   return (
-    <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 22rem), 1fr))", gap: 12 }}>
+    <div
+      style={{
+        display: "grid",
+        gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 22rem), 1fr))",
+        alignItems: "start",
+        gap: 12,
+      }}
+    >
       {packs.map(({ code, labels }) => (
         <FeedbackProvider key={code} sink={sink} labels={labels}>
           <section
@@ -74,7 +81,7 @@ const meta = {
   title: "Widgets/Languages",
   component: AllLanguages,
   parameters: {
-    feedback: { provider: false },
+    feedback: { provider: false, log: false },
     docs: {
       description: {
         component:
