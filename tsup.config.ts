@@ -37,6 +37,10 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     target: "es2022",
+    // Each script as itself, not as \u escapes that would make an Arabic or Hindi pack several times larger.
+    esbuildOptions: (options) => {
+      options.charset = "utf8";
+    },
   },
   {
     entry: { server: "src/server.ts" },
