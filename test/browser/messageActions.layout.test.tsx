@@ -8,6 +8,8 @@ import axe from "axe-core";
 import { page } from "vitest/browser";
 import {
   CopyButton,
+  DiffView,
+  diffWords,
   EditableMessage,
   EditButton,
   FeedbackMessage,
@@ -20,6 +22,9 @@ import {
 
 const ANSWER =
   "Book the Musée d'Orsay for Saturday morning and the Catacombs for Sunday; tickets are at https://www.catacombes.paris.fr/en/visit-catacombs-paris-tickets-and-opening-hours-for-groups.";
+
+// A long word replaced by another: the diff must wrap it, not run past the card.
+const EDITED = ANSWER.replace("Saturday", "Friday").replace("tickets-and-opening-hours", "billets-et-horaires");
 
 function Chat({ dir = "ltr", theme = "light" }: { dir?: "ltr" | "rtl"; theme?: "light" | "dark" }) {
   return (
@@ -44,6 +49,8 @@ function Chat({ dir = "ltr", theme = "light" }: { dir?: "ltr" | "rtl"; theme?: "
             <EditButton />
             <ThumbsFeedback followUpOn={["up", "down"]} />
           </MessageActions>
+          <DiffView diff={diffWords(ANSWER, EDITED).diff} collapsible />
+          <DiffView diff={diffWords(ANSWER, EDITED).diff} />
         </FeedbackMessage>
       </main>
     </FeedbackProvider>
