@@ -1,5 +1,5 @@
 import { clsx } from "clsx";
-import { type HTMLAttributes, type ReactNode, useContext, useMemo, useRef, useState } from "react";
+import { type HTMLAttributes, type ReactNode, useContext, useMemo, useRef } from "react";
 import { type LabelOverrides, mergeOverrides } from "../labels/defaultLabels";
 import { useLabels } from "../labels/useLabels";
 import { composeEventHandlers } from "../shared/composeEventHandlers";
@@ -58,7 +58,7 @@ export function MessageActions({
     [settings, labels],
   );
   const { messageActions } = useLabels(labels);
-  const [panel, setPanel] = useState<HTMLDivElement | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const roving = useRovingTabStop(toolbarRef);
   return (
@@ -77,10 +77,10 @@ export function MessageActions({
         onKeyDown={composeEventHandlers(onKeyDown, roving.onKeyDown)}
       >
         <WidgetSettingsContext.Provider value={scoped}>
-          <ActionsPanelContext.Provider value={panel}>{children}</ActionsPanelContext.Provider>
+          <ActionsPanelContext.Provider value={panelRef}>{children}</ActionsPanelContext.Provider>
         </WidgetSettingsContext.Provider>
       </div>
-      <div ref={setPanel} className="rfl-actions__panel" />
+      <div ref={panelRef} className="rfl-actions__panel" />
     </div>
   );
 }
