@@ -18,6 +18,7 @@ export function fanoutSink(...sinks: FeedbackSink[]): FeedbackSink {
     name: `fanout(${sinks.map((sink) => sink.name).join(", ")})`,
     // The first sink that needs the queue brings it; in-page sinks alone need none.
     delivery: sinks.find((sink) => sink.delivery)?.delivery,
+    secrets: sinks.flatMap((sink) => sink.secrets ?? []),
     async send(events, options) {
       const outcomes = await Promise.all(
         sinks.map(async (sink) => {

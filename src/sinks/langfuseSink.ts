@@ -140,6 +140,7 @@ export function langfuseSink(options: LangfuseSinkOptions): FeedbackSink {
   return {
     name: "langfuse",
     delivery: deliveryQueue,
+    secrets: options.secretKey ? [options.secretKey, authorization.slice("Basic ".length)] : [],
     async send(events, sendOptions) {
       const outcomes = new Map<string, Outcome[]>();
       const requests: { eventId: string; score: LangfuseScore }[] = [];

@@ -168,6 +168,7 @@ export function otlpSink(options: OtlpSinkOptions): FeedbackSink {
   return {
     name: "otlp",
     delivery: deliveryQueue,
+    secrets: Object.values(options.headers ?? {}),
     async send(events, sendOptions) {
       if (events.length === 0) return { accepted: [], retry: [], rejected: [] };
       const answer = await callHttp(

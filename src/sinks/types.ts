@@ -59,6 +59,11 @@ export interface FeedbackSink {
    */
   readonly delivery?: (config: DeliveryQueueConfig) => Transport;
   send(events: readonly FeedbackEvent[], options: SendOptions): Promise<SendResult>;
+  /**
+   * The secret values the sink was configured with (keys, header values): a relay in front of it keeps them, in
+   * any encoding, out of every answer and every report.
+   */
+  readonly secrets?: readonly string[];
 }
 
 /** A result that accepts every event of the batch. */

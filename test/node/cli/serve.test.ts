@@ -64,12 +64,7 @@ describe("react-feedback-loop serve", () => {
     const second = await start("--file", file);
     expect(second.output()).toContain("(2 events so far)");
     const response = await post(second.url, [a, c]);
-    expect(await response.json()).toEqual({
-      results: [
-        { id: a?.id, status: "accepted" },
-        { id: c?.id, status: "accepted" },
-      ],
-    });
+    expect(await response.json()).toEqual({ accepted: [a?.id, c?.id], retry: [], rejected: [] });
     expect((await fileLines(file)).map((line) => JSON.parse(line).id)).toEqual([a?.id, b?.id, c?.id]);
     second.child.kill("SIGINT");
     expect(await second.exited).toBe(0);
