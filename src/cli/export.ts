@@ -1,6 +1,5 @@
 import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
 import { resolve } from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
@@ -10,11 +9,11 @@ import { ktoBuilder } from "../datasets/toKto";
 import { preferencePairBuilder } from "../datasets/toPreferencePairs";
 import { regressionBuilder } from "../datasets/toRegressionSet";
 import type { DatasetBuilder, DatasetReport } from "../datasets/types";
-import { validateEvent } from "../events/validate";
 import type { Command, CommandIO } from "./command";
+import type { EventSource } from "./eventStore";
 import { invalidLines } from "./invalidLines";
 import { progressLine } from "./progress";
-import { LINE_TOO_LONG, readLines } from "./readLines";
+import { openSource } from "./stores";
 
 const FORMATS = ["trl", "trl-conversational", "openai", "kto", "regression", "buckets"] as const;
 type ExportFormat = (typeof FORMATS)[number];
@@ -60,7 +59,7 @@ function builderFor(
   implicitPrompt: boolean,
   maxOpen: number,
 ): { builder: DatasetBuilder<unknown>; result?: () => unknown } {
-  // Lines are validated here, one by one, to report their numbers: the builders need not check again.
+  // Lines are validated as they are read (see openSource): the builders need not check again.
   const options = { validate: false, maxOpen };
   if (format === "kto") return { builder: ktoBuilder(options) };
   if (format === "regression") return { builder: regressionBuilder(options) };
@@ -121,23 +120,15 @@ async function run(args: string[], io: CommandIO): Promise<number> {
     return fail(io, "--implicit-prompt works with --format trl and trl-conversational only.");
   }
 
-  let input: AsyncIterable<Uint8Array | string> = io.stdin as AsyncIterable<Uint8Array | string>;
-  let totalBytes: number | undefined;
-  if (values.in !== undefined) {
-    const path = resolve(io.cwd, values.in);
-    try {
-      const file = await stat(path);
-      if (!file.isFile()) throw new Error("not a file");
-      totalBytes = file.size;
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-      io.stderr.write(`Cannot read --in ${values.in}: ${reason}.\n`);
-      return 1;
-    }
-    // Bytes, not text: readLines copies ASCII chunks as they are, far cheaper than decoding UTF-8.
-    input = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  } else if ((io.stdin as { isTTY?: boolean }).isTTY) {
+  if (values.in === undefined && (io.stdin as { isTTY?: boolean }).isTTY) {
     return fail(io, "Give the events with --in feedback.jsonl, or pipe them in.");
+  }
+  let source: EventSource;
+  try {
+    source = await openSource(values.in, io.cwd, io.stdin);
+  } catch (error) {
+    io.stderr.write(`Cannot read --in ${values.in}: ${(error as Error).message}.\n`);
+    return 1;
   }
   let output = io.stdout;
   if (values.out !== undefined) {
@@ -153,37 +144,21 @@ async function run(args: string[], io: CommandIO): Promise<number> {
 
   const { builder, result } = builderFor(format, implicitPrompt, maxOpen);
   const invalid = invalidLines();
-  const progress = progressLine(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, { totalBytes });
+  const progress = progressLine(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, {
+    totalBytes: source.totalBytes,
+  });
   let lineNumber = 0;
   // A write error also arrives as an 'error' event; awaiting 'drain' turns it into a rejection below.
   const ignore = () => {};
   output.on("error", ignore);
   try {
     const rows: unknown[] = [];
-    for await (const { lines, bytesRead } of readLines(input)) {
-      for (const line of lines) {
-        lineNumber++;
-        if (line === LINE_TOO_LONG) {
-          invalid.add(lineNumber, "longer than any event of the contract");
-          continue;
-        }
-        let event: unknown;
-        try {
-          event = JSON.parse(line);
-        } catch {
-          // Blank lines are no events and no errors either.
-          if (line.trim().length > 0) invalid.add(lineNumber, "not JSON");
-          continue;
-        }
-        const problem = validateEvent(event);
-        if (problem) {
-          invalid.add(lineNumber, problem.message);
-          continue;
-        }
-        builder.add(event, rows);
-      }
+    // Events are validated as they are read, one by one, to report line numbers: the builders need not check again.
+    for await (const { events, records, bytesRead } of source.read((line, reason) => invalid.add(line, reason))) {
+      lineNumber = records;
+      for (const event of events) builder.add(event, rows);
       await write(output, serialize(rows));
-      progress.update(bytesRead, lineNumber);
+      progress.update(bytesRead ?? 0, lineNumber);
     }
     builder.end(rows);
     if (result) await write(output, `${JSON.stringify(result(), null, 2)}\n`);
