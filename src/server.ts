@@ -47,3 +47,4 @@ export {
   type SendOptions,
   type SendResult,
 } from "./sinks/types";
+export { type PostgresStore, type PostgresStoreOptions, postgresStore } from "./store/postgresStore";

@@ -13,7 +13,7 @@ import type { Command, CommandIO } from "./command";
 import type { EventSource } from "./eventStore";
 import { invalidLines } from "./invalidLines";
 import { progressLine } from "./progress";
-import { openSource } from "./stores";
+import { openSource, storeName } from "./stores";
 
 const FORMATS = ["trl", "trl-conversational", "openai", "kto", "regression", "buckets"] as const;
 type ExportFormat = (typeof FORMATS)[number];
@@ -37,7 +37,7 @@ Turns the collector's JSONL (one event per line) into training and test data, re
                       kto                 {prompt, completion, label} rows for TRL's KTOTrainer
                       regression          {prompt, badOutput, reasons, comment, traceId, spanId} cases
                       buckets             down-voted answers counted per error mode (one JSON document)
-  --in <file>         JSONL to read (default: standard input)
+  --in <store>        JSONL file or postgres:// URL to read (default: standard input)
   --out <file>        where to write (default: standard output)
   --implicit-prompt   write pairs in implicit-prompt form, keeping pairs that have no prompt (TRL formats)
   --max-open <n>      prompts held open at once, the memory bound (default ${DEFAULT_MAX_OPEN.toLocaleString("en-US")};
@@ -127,7 +127,7 @@ async function run(args: string[], io: CommandIO): Promise<number> {
   try {
     source = await openSource(values.in, io.cwd, io.stdin);
   } catch (error) {
-    io.stderr.write(`Cannot read --in ${values.in}: ${(error as Error).message}.\n`);
+    io.stderr.write(`Cannot read --in ${storeName(values.in ?? "")}: ${(error as Error).message}.\n`);
     return 1;
   }
   let output = io.stdout;
@@ -136,7 +136,7 @@ async function run(args: string[], io: CommandIO): Promise<number> {
     try {
       await once(file, "open");
     } catch (error) {
-      io.stderr.write(`Cannot write --out ${values.out}: ${(error as Error).message}\n`);
+      io.stderr.write(`Cannot write --out ${values.out}: ${(error as Error).message}.\n`);
       return 1;
     }
     output = file;
