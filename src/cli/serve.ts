@@ -47,7 +47,7 @@ function parse(args: string[]): ServeOptions | string {
 
 /** `react-feedback-loop serve`: the local collector, so events land somewhere with no account anywhere. */
 export const serve: Command = {
-  summary: "collect feedback into a JSONL file or PostgreSQL",
+  summary: "collect feedback locally into a JSONL file, or into PostgreSQL",
   usage: USAGE,
   async run(args, io) {
     const options = parse(args);
