@@ -222,9 +222,14 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
   async function insertWaiting(): Promise<void> {
     inserting++;
     while (waiting.length > 0) {
-      let count = 0;
-      const taken = waiting.findIndex((item) => (count += item.events.length) > MAX_EVENTS_PER_INSERT);
-      const group = waiting.splice(0, taken <= 0 ? waiting.length : taken);
+      // At least one request, and more while they fit in one statement.
+      let take = 1;
+      let count = waiting[0]?.events.length ?? 0;
+      while (take < waiting.length && count + (waiting[take]?.events.length ?? 0) <= MAX_EVENTS_PER_INSERT) {
+        count += waiting[take]?.events.length ?? 0;
+        take++;
+      }
+      const group = waiting.splice(0, take);
       try {
         // In arrival order; an id already stored is skipped, so a retry or a second relay is harmless.
         await query(
