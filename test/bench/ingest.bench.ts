@@ -5,7 +5,7 @@
 //
 // Without FEEDBACK_POSTGRES_URL it runs itself again through .ci/with-postgres, beside a throwaway cluster.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -96,6 +96,25 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+// PostgreSQL's CPU time: the postmaster and every process it started (connections, WAL writer, checkpointer).
+// Connections that close during the run take their time with them, so this is a lower bound.
+function postgresCpuSeconds(): number | undefined {
+  const data = process.env.FEEDBACK_POSTGRES_DATA;
+  if (!data) return undefined;
+  const postmaster = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+  let total = cpuSeconds(postmaster);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      if (Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
 // The relay's resident memory, from Linux's view of the process.
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -145,6 +164,8 @@ const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 interface Run {
   eventsPerSecond: number;
   eventsPerRelayCpuSecond: number;
+  /** Events per CPU second of relay and database together: what two free cores would sustain. */
+  eventsPerCpuSecond: number | null;
   rssStartMiB: number;
   rssEndMiB: number;
   rssPeakMiB: number;
@@ -174,9 +195,13 @@ async function measure(store: "postgres" | "jsonl", all: FeedbackEvent[], dir: s
     const sampler = setInterval(() => samples.push(rssMiB(pid)), 200);
     const started = performance.now();
     const cpuBefore = cpuSeconds(pid);
+    const databaseBefore = store === "postgres" ? postgresCpuSeconds() : 0;
     const { retried } = await send(relay.url, batches);
     const seconds = (performance.now() - started) / 1000;
     const cpu = cpuSeconds(pid) - cpuBefore;
+    const databaseAfter = store === "postgres" ? postgresCpuSeconds() : 0;
+    const database =
+      databaseBefore === undefined || databaseAfter === undefined ? undefined : databaseAfter - databaseBefore;
     clearInterval(sampler);
     samples.push(rssMiB(pid));
     // Flat means the last quarter of the run holds no more than the first: medians of each, so one GC is noise.
@@ -184,6 +209,7 @@ async function measure(store: "postgres" | "jsonl", all: FeedbackEvent[], dir: s
     return {
       eventsPerSecond: round((all.length - WARMUP) / seconds),
       eventsPerRelayCpuSecond: round((all.length - WARMUP) / cpu),
+      eventsPerCpuSecond: database === undefined ? null : round((all.length - WARMUP) / (cpu + database)),
       rssStartMiB: round(median(samples.slice(0, quarter)), 1),
       rssEndMiB: round(median(samples.slice(-quarter)), 1),
       rssPeakMiB: round(Math.max(...samples), 1),
@@ -207,6 +233,9 @@ try {
   const summary = (list: Run[]) => ({
     eventsPerSecond: median(list.map((run) => run.eventsPerSecond)),
     eventsPerRelayCpuSecond: median(list.map((run) => run.eventsPerRelayCpuSecond)),
+    eventsPerCpuSecond: list.every((run) => run.eventsPerCpuSecond !== null)
+      ? median(list.map((run) => run.eventsPerCpuSecond as number))
+      : null,
     rssStartMiB: median(list.map((run) => run.rssStartMiB)),
     rssEndMiB: median(list.map((run) => run.rssEndMiB)),
     rssPeakMiB: median(list.map((run) => run.rssPeakMiB)),
@@ -233,7 +262,7 @@ try {
     ["JSONL file", jsonl],
   ] as const) {
     console.log(
-      `  ${name.padEnd(11)} ${String(row.eventsPerSecond).padStart(7)} events/s, ${String(row.eventsPerRelayCpuSecond).padStart(7)} per relay CPU second   relay RSS ${row.rssStartMiB} → ${row.rssEndMiB} MiB (peak ${row.rssPeakMiB})`,
+      `  ${name.padEnd(11)} ${String(row.eventsPerSecond).padStart(7)} events/s, ${String(row.eventsPerRelayCpuSecond).padStart(7)} per relay CPU second, ${String(row.eventsPerCpuSecond ?? "-").padStart(7)} per CPU second of relay and store   relay RSS ${row.rssStartMiB} → ${row.rssEndMiB} MiB (peak ${row.rssPeakMiB})`,
     );
   }
   console.log(
