@@ -1,4 +1,4 @@
-import { MAX_REASON_CHARS, MAX_REASONS, MAX_TEXT_BYTES } from "./limits";
+import { cutText, MAX_REASON_CHARS, MAX_REASONS, MAX_TEXT_BYTES } from "./limits";
 import type { FeedbackEvent } from "./types";
 
 /** Why an event breaks the contract: the offending field's path and a sentence about it. */
@@ -21,7 +21,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 // Every string of an event is bounded, so a server that stores what passes here stores bounded rows.
 const tooLong = (value: string): Problem =>
-  utf8Bytes(value) > MAX_TEXT_BYTES ? `must be at most ${MAX_TEXT_BYTES / 1024} KiB of UTF-8` : undefined;
+  cutText(value) === value ? undefined : `must be at most ${MAX_TEXT_BYTES / 1024} KiB of UTF-8`;
 const text: Rule = (value) => (typeof value === "string" ? tooLong(value) : "must be a string");
 const nonEmpty: Rule = (value) => (typeof value === "string" && value ? tooLong(value) : "must be a non-empty string");
 // A reason is an error-mode key; counted in code points, as JSON Schema's maxLength counts.
@@ -205,25 +205,6 @@ function checkDiff(event: Record<string, unknown>): Problem {
   if (draft !== event.draft || final !== event.final) {
     return ["diff", "must rebuild draft and final exactly (make it with diffWords)"];
   }
-}
-
-// UTF-8 length without encoding: a string of n code units takes n to 3n bytes, so most need no counting.
-function utf8Bytes(value: string): number {
-  if (value.length * 3 <= MAX_TEXT_BYTES) return value.length;
-  let bytes = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
-      const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 /** Narrows `event` to a `FeedbackEvent` when it satisfies the contract. */
