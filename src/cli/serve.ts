@@ -1,10 +1,11 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { createFeedbackHandler } from "../server/createFeedbackHandler";
 import { toNodeHandler } from "../server/toNodeHandler";
 import type { Command } from "./command";
-import { jsonlFileSink } from "./jsonlFileSink";
+import type { EventStore } from "./eventStore";
+import { logFeedbackError, logRefusals, serverLog } from "./serverLog";
+import { openStore } from "./stores";
 
 const USAGE = `Usage: react-feedback-loop serve [--port 8787] [--host 127.0.0.1] [--file feedback.jsonl]
 
@@ -14,7 +15,10 @@ event once to a JSONL file. Point httpSink (or Storybook's demo) at http://<host
 Options:
   --port <n>     port to listen on (default 8787; 0 picks a free one)
   --host <addr>  address to bind (default 127.0.0.1, this machine only)
-  --file <path>  JSONL file to append to (default feedback.jsonl in the current directory)`;
+  --file <path>  JSONL file to append to (default feedback.jsonl in the current directory); one collector per
+                 file, held by <path>.lock
+
+Refused requests and storage failures are logged on stderr, one line each.`;
 
 interface ServeOptions {
   port: number;
@@ -49,14 +53,27 @@ export const serve: Command = {
       io.stderr.write(`${options}\n\n${USAGE}\n`);
       return 1;
     }
-    const file = path.resolve(io.cwd, options.file);
-    const sink = await jsonlFileSink(file);
+    const log = serverLog(io.stderr);
+    let store: EventStore;
+    try {
+      store = await openStore(options.file, io.cwd, log);
+    } catch (error) {
+      io.stderr.write(`${(error as Error).message}\n`);
+      return 1;
+    }
     // Local and open to any page: Storybook and dev servers run on other ports.
-    const handler = toNodeHandler(createFeedbackHandler({ sinks: [sink], cors: { origins: "*" } }));
+    const relay = createFeedbackHandler({
+      sinks: [store],
+      cors: { origins: "*" },
+      onError: logFeedbackError(log, store.location),
+    });
+    const handler = toNodeHandler(logRefusals(relay, log));
     const server = createServer((request, response) => {
       if (request.method === "GET" && (request.url === "/" || request.url === "/feedback")) {
-        response.setHeader("content-type", "text/plain; charset=utf-8");
-        response.end(`react-feedback-loop collector: ${sink.count} events in ${file}\n`);
+        void store.count().then((count) => {
+          response.setHeader("content-type", "text/plain; charset=utf-8");
+          response.end(`react-feedback-loop collector: ${count} events in ${store.location}\n`);
+        });
         return;
       }
       void handler(request, response);
@@ -67,11 +84,12 @@ export const serve: Command = {
     });
     if (listening instanceof Error) {
       io.stderr.write(`Could not listen on ${options.host}:${options.port}: ${listening.message}\n`);
+      await store.close();
       return 1;
     }
     const host = listening.family === "IPv6" ? `[${listening.address}]` : listening.address;
     io.stdout.write(
-      `Collecting feedback at http://${host}:${listening.port}/feedback → ${file} (${sink.count} events so far). Press Ctrl+C to stop.\n`,
+      `Collecting feedback at http://${host}:${listening.port}/feedback → ${store.location} (${await store.count()} events so far). Press Ctrl+C to stop.\n`,
     );
     await new Promise<void>((resolve) => {
       const stop = () => {
@@ -83,7 +101,8 @@ export const serve: Command = {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
-    io.stdout.write(`Stopped. ${sink.count} events in ${file}.\n`);
+    await store.close();
+    io.stdout.write(`Stopped. ${await store.count()} events in ${store.location}.\n`);
     return 0;
   },
 };

@@ -137,9 +137,9 @@ describe("react-feedback-loop export", () => {
     expect((await runExport(["--format", "trl", "--max-open", "0"])).code).toBe(1);
     expect((await runExport(["--format", "trl", "--verbose"])).stderr).toContain("Unknown option '--verbose'");
     const missing = await runExport(["--format", "trl", "--in", "nowhere.jsonl"], "", dir);
-    expect(missing).toMatchObject({ code: 1, stderr: "Cannot read --in nowhere.jsonl: no such file.\n" });
+    expect(missing).toMatchObject({ code: 1, stderr: "Cannot read nowhere.jsonl: no such file.\n" });
     const folder = await runExport(["--format", "trl", "--in", "."], "", dir);
-    expect(folder).toMatchObject({ code: 1, stderr: "Cannot read --in .: not a file.\n" });
+    expect(folder).toMatchObject({ code: 1, stderr: "Cannot read .: not a file.\n" });
     const unwritable = await runExport(["--format", "trl", "--out", "no/such/dir/pairs.jsonl"], "", dir);
     expect(unwritable.code).toBe(1);
     expect(unwritable.stderr).toMatch(/^Cannot write --out no\/such\/dir\/pairs.jsonl: ENOENT/);

@@ -1,0 +1,44 @@
+import type { FeedbackEvent } from "../events/types";
+import type { FeedbackSink } from "../sinks/types";
+
+/**
+ * Where the collector keeps events: `serve` hands it each batch the relay accepted. Every store keeps each event
+ * id once, however often it is sent, and answers only once the events are durably stored.
+ */
+export interface EventStore extends FeedbackSink {
+  /** Where the events are, for messages: a file path, or a database URL without its password. */
+  readonly location: string;
+  /**
+   * Stores the events not stored yet (each is valid against the contract: the relay checked it) and resolves
+   * to the ids of the batch now stored, those already there included. Rejects when storing failed: nothing of
+   * the batch may then be half-written.
+   */
+  append(events: readonly FeedbackEvent[]): Promise<string[]>;
+  /** How many distinct events the store holds. */
+  count(): Promise<number>;
+  /** Lets go of the store (a file's lock, a database's connections). */
+  close(): Promise<void>;
+}
+
+/** One batch of events read from a store, in stored order. */
+export interface EventBatch {
+  /** The events of the batch that satisfy the contract. */
+  events: FeedbackEvent[];
+  /** Records read so far (lines of a file, rows of a table), valid or not. */
+  records: number;
+  /** Bytes read so far, for a source that has bytes (a file). */
+  bytesRead?: number;
+}
+
+/** What `export` reads events from. */
+export interface EventSource {
+  /** Where the events are, for messages. */
+  readonly location: string;
+  /** The size of what will be read, when known, for a progress line. */
+  readonly totalBytes?: number;
+  /**
+   * The events, a batch at a time, in stored order. A record that is no event of the contract (a hand-edited
+   * line, a line cut short) is skipped and told to `onInvalid` with its record number (1-based) and why.
+   */
+  read(onInvalid: (record: number, reason: string) => void): AsyncIterable<EventBatch>;
+}
