@@ -256,7 +256,8 @@ describe("react-feedback-loop export", () => {
       chosen: "Canberra \ufffd is the capital.",
       rejected: "Sydney \ufffd is the capital.",
     });
-    expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(stderr).not.toContain("\u001b");
+    expect(stderr).not.toContain("\u0007");
     expect(stderr).toContain("\\u001b]0;pwned\\u0007 is not a field of this event type");
   });
 
