@@ -4,8 +4,12 @@ import type { FeedbackEvent } from "../events/types";
 import { hasCheckedSeal, removeCheckedSeal, writeCheckedSeal } from "./checkedSeal";
 import type { EventStore } from "./eventStore";
 import { type FileLock, takeFileLock } from "./fileLock";
+import { idSet } from "./idSet";
 import { NOT_JSON, readJsonlEvents, readJsonlFile, TOO_LONG } from "./jsonlEvents";
 import { wellFormedJson } from "./safeText";
+
+// Small chunks at start-up: the collector runs for hours, and its peak memory is set by what start-up reads.
+const START_CHUNK_BYTES = 64 * 1024;
 
 export interface JsonlFileStoreOptions {
   /** Hears one line about a problem the store worked around (the file changed under it). */
@@ -63,15 +67,19 @@ async function openLocked(path: string, lock: FileLock, log: (line: string) => v
   // Read and append: writes always go to the end, reads say how the file ends.
   const handle = await open(path, "a+");
   let stats = await handle.stat({ bigint: true });
-  const ids = new Set<string>();
+  const ids = idSet();
   // A file the collector itself checked and left unchanged need not be validated again.
   let checked = await hasCheckedSeal(path, stats);
   let everyEventValid = true;
-  for await (const batch of readJsonlEvents(readJsonlFile(path, Number(stats.size)), checked, (_line, reason) => {
-    // A line cut short (by a crash) is no event: its event was never acknowledged and a retry stores it anew.
-    // A JSON line that breaks the contract was written by someone else: the file can no longer be vouched for.
-    if (reason !== NOT_JSON && reason !== TOO_LONG) everyEventValid = false;
-  })) {
+  for await (const batch of readJsonlEvents(
+    readJsonlFile(path, Number(stats.size), START_CHUNK_BYTES),
+    checked,
+    (_line, reason) => {
+      // A line cut short (by a crash) is no event: its event was never acknowledged and a retry stores it anew.
+      // A JSON line that breaks the contract was written by someone else: the file can no longer be vouched for.
+      if (reason !== NOT_JSON && reason !== TOO_LONG) everyEventValid = false;
+    },
+  )) {
     for (const event of batch.events) ids.add(event.id);
   }
   checked = everyEventValid;
