@@ -50,9 +50,13 @@ function startServe(file: string): Promise<Start> {
 }
 
 function parseOnly(file: string): { ms: number; peakRssMB: number } {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "test/bench/exportRun.ts", "parse", file, `${file}.out`], {
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "test/bench/exportRun.ts", "parse", file, `${file}.out`],
+    {
+      encoding: "utf8",
+    },
+  );
   if (run.status !== 0) throw new Error(run.stderr);
   const result = JSON.parse(run.stdout.trim().split("\n").at(-1) as string);
   return { ms: result.ms, peakRssMB: mb(result.peakRssBytes) };
