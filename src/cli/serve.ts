@@ -4,7 +4,9 @@ import { loopbackOrigin } from "../server/cors";
 import { createFeedbackHandler } from "../server/createFeedbackHandler";
 import { toNodeHandler } from "../server/toNodeHandler";
 import type { Command } from "./command";
-import { openSink, type StoreSink, storeName } from "./stores";
+import type { EventStore } from "./eventStore";
+import { logFeedbackError, logRefusals, serverLog } from "./serverLog";
+import { openStore } from "./stores";
 
 const USAGE = `Usage: react-feedback-loop serve [--port 8787] [--host 127.0.0.1] [--store feedback.jsonl | postgres://…]
 
@@ -14,11 +16,14 @@ once. Point httpSink (or Storybook's demo) at http://<host>:<port>/feedback.
 Options:
   --port <n>         port to listen on (default 8787; 0 picks a free one)
   --host <addr>      address to bind (default 127.0.0.1, this machine only)
-  --store <store>    a JSONL file to append to (default feedback.jsonl in the current directory), or a
-                     postgres://user:password@host/database URL (any number of collectors can share one)
+  --store <store>    a JSONL file to append to (default feedback.jsonl in the current directory; one collector
+                     per file, held by <path>.lock), or a postgres://user:password@host/database URL (any number
+                     of collectors can share one database)
   --file <path>      the same as --store with a JSONL file
   --origin <origin>  a web page origin allowed to send, e.g. https://app.example (repeat for several; "*" for any);
-                     default: pages served from this machine (localhost, 127.0.0.1, [::1]) on any port`;
+                     default: pages served from this machine (localhost, 127.0.0.1, [::1]) on any port
+
+Refused requests and storage failures are logged on stderr, one line each.`;
 
 interface ServeOptions {
   port: number;
@@ -55,23 +60,34 @@ export const serve: Command = {
       io.stderr.write(`${options}\n\n${USAGE}\n`);
       return 1;
     }
-    let store: StoreSink;
+    const log = serverLog(io.stderr);
+    let store: EventStore;
     try {
-      store = await openSink(options.store, io.cwd);
+      store = await openStore(options.store, io.cwd, log);
     } catch (error) {
-      io.stderr.write(`Cannot use --store ${storeName(options.store)}: ${(error as Error).message}\n`);
+      io.stderr.write(`${(error as Error).message}\n`);
       return 1;
     }
-    const { sink, location: file } = store;
     // Pages on this machine by default (dev servers and Storybook pick their own ports), never any page on the web.
     const origins = options.origins.includes("*") ? "*" : options.origins.length > 0 ? options.origins : loopbackOrigin;
-    const handler = toNodeHandler(createFeedbackHandler({ sinks: [sink], cors: { origins } }));
+    const relay = createFeedbackHandler({
+      sinks: [store],
+      cors: { origins },
+      onError: logFeedbackError(log, store.location),
+    });
+    const handler = toNodeHandler(logRefusals(relay, log));
     const server = createServer((request, response) => {
       if (request.method === "GET" && (request.url === "/" || request.url === "/feedback")) {
-        response.setHeader("content-type", "text/plain; charset=utf-8");
-        store.count().then(
-          (count) => response.end(`react-feedback-loop collector: ${count} events in ${file}\n`),
-          () => response.end(`react-feedback-loop collector: storing in ${file}\n`),
+        void store.count().then(
+          (count) => {
+            response.setHeader("content-type", "text/plain; charset=utf-8");
+            response.end(`react-feedback-loop collector: ${count} events in ${store.location}\n`);
+          },
+          // A database that went away answers this page, not the process.
+          () => {
+            response.statusCode = 503;
+            response.end(`react-feedback-loop collector: ${store.location} cannot be reached\n`);
+          },
         );
         return;
       }
@@ -83,11 +99,12 @@ export const serve: Command = {
     });
     if (listening instanceof Error) {
       io.stderr.write(`Could not listen on ${options.host}:${options.port}: ${listening.message}\n`);
+      await store.close();
       return 1;
     }
     const host = listening.family === "IPv6" ? `[${listening.address}]` : listening.address;
     io.stdout.write(
-      `Collecting feedback at http://${host}:${listening.port}/feedback → ${file} (${await store.count()} events so far). Press Ctrl+C to stop.\n`,
+      `Collecting feedback at http://${host}:${listening.port}/feedback → ${store.location} (${await store.count()} events so far). Press Ctrl+C to stop.\n`,
     );
     await new Promise<void>((resolve) => {
       const stop = () => {
@@ -99,8 +116,8 @@ export const serve: Command = {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
-    io.stdout.write(`Stopped. ${await store.count().catch(() => "?")} events in ${file}.\n`);
     await store.close();
+    io.stdout.write(`Stopped. ${await store.count()} events in ${store.location}.\n`);
     return 0;
   },
 };

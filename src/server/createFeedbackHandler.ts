@@ -39,10 +39,7 @@ export interface FeedbackHandlerOptions {
    * URL-encoded forms never appear in a response or in what `onError` hears.
    */
   secrets?: readonly string[];
-  /**
-   * Server-side report of sink failures, refusals and refused requests (for your logs; never sent to the
-   * browser). Secrets are scrubbed from it.
-   */
+  /** Server-side report of sink failures and refusals (for your logs; never sent to the browser), secrets scrubbed. */
   onError?: (error: FeedbackError) => void;
 }
 
@@ -97,10 +94,6 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
       // A failing logger must not turn into a failed request.
     }
   };
-  const refuse = (status: number, error: string, headers: Record<string, string>, detail = error) => {
-    report(new FeedbackError("rejected", `refused a request (${status}): ${detail}`));
-    return refusal(status, error, headers);
-  };
 
   async function forward(events: FeedbackEvent[]): Promise<Map<string, Outcome> & { retryAfterMs?: number }> {
     const outcomes: Map<string, Outcome> & { retryAfterMs?: number } = new Map();
@@ -145,52 +138,45 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     if (request.method === "OPTIONS") return preflight(options.cors, request);
     // Checked on the request itself, not left to the browser: a text/plain beacon needs no preflight, so a page
     // of any origin could otherwise write into the store.
-    if (!originAllowed(options.cors, request)) {
-      const origin = JSON.stringify(request.headers.get("origin")?.slice(0, 200));
-      return refuse(403, "this origin may not send feedback here", {}, `origin ${origin} is not allowed`);
-    }
+    if (!originAllowed(options.cors, request)) return refusal(403, "this origin may not send feedback here");
     if (request.method !== "POST") {
       return refusal(405, "use POST", { ...cors, allow: "POST, OPTIONS" });
     }
     if (options.authorize) {
       const verdict = await options.authorize(request);
       if (verdict instanceof Response) return verdict;
-      if (!verdict) return refuse(401, "not authorized to send feedback", cors);
+      if (!verdict) return refusal(401, "not authorized to send feedback", cors);
     }
     const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
     if (type && type !== "application/json" && type !== "text/plain") {
-      return refuse(415, "send JSON (application/json or text/plain)", cors);
+      return refusal(415, "send JSON (application/json or text/plain)", cors);
     }
     let text: string;
     try {
       text = await readBody(request, maxBodyBytes);
     } catch (error) {
-      if (error instanceof BodyTooLarge) return refuse(413, `the body is larger than ${maxBodyBytes} bytes`, cors);
-      return refuse(400, "the body could not be read", cors);
+      if (error instanceof BodyTooLarge) return refusal(413, `the body is larger than ${maxBodyBytes} bytes`, cors);
+      return refusal(400, "the body could not be read", cors);
     }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      return refuse(400, "the body is not JSON", cors);
+      return refusal(400, "the body is not JSON", cors);
     }
     const incoming = (body as { events?: unknown } | null)?.events;
-    if (!Array.isArray(incoming)) return refuse(400, 'the body must be {"events": [...]}', cors);
+    if (!Array.isArray(incoming)) return refusal(400, 'the body must be {"events": [...]}', cors);
     if (incoming.length > maxEvents) {
-      return refuse(413, `a request holds at most ${maxEvents} events (this one had ${incoming.length})`, cors);
+      return refusal(413, `a request holds at most ${maxEvents} events (this one had ${incoming.length})`, cors);
     }
 
     // Each event's answer, or its id when the sinks decide it.
     const answers: (EventAnswer | string)[] = [];
     const toSend = new Map<string, FeedbackEvent>();
-    let invalid = 0;
-    let firstProblem = "";
     for (const event of incoming) {
       const id = typeof (event as { id?: unknown } | null)?.id === "string" ? (event as { id: string }).id : "";
       const problem = validateEvent(event);
       if (problem) {
-        invalid++;
-        firstProblem ||= problem.message;
         answers.push({ status: "rejected", reason: problem.message, field: problem.field });
         continue;
       }
@@ -201,9 +187,6 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         if (!toSend.has(id)) toSend.set(id, event as FeedbackEvent);
         answers.push(id);
       }
-    }
-    if (invalid > 0) {
-      report(new FeedbackError("invalid-event", `refused ${invalid} invalid event(s): ${firstProblem.slice(0, 300)}`));
     }
     const outcomes = await forward([...toSend.values()]);
     const answer = new RelayAnswerBuilder();

@@ -1,9 +1,8 @@
-import type { EventBatch } from "../cli/eventStore";
+import type { EventBatch, EventSource, EventStore } from "../cli/eventStore";
 import { FeedbackError } from "../errors";
 import type { FeedbackEvent } from "../events/types";
 import { validateEvent } from "../events/validate";
 import { acceptAll } from "../sinks/types";
-import type { EventStore } from "./types";
 
 /** Options of `postgresStore`. */
 export interface PostgresStoreOptions {
@@ -16,7 +15,10 @@ export interface PostgresStoreOptions {
 }
 
 /** A PostgreSQL table of feedback events: a sink for `createFeedbackHandler` and a source for the exports. */
-export interface PostgresStore extends EventStore {}
+export interface PostgresStore extends EventStore, EventSource {
+  /** Creates the table if needed and checks the database can be reached: the clear error at start-up, if any. */
+  open(): Promise<void>;
+}
 
 // The table's layout; a later release that changes it migrates from the version recorded here.
 export const POSTGRES_SCHEMA_VERSION = 1;
@@ -261,13 +263,17 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       });
       return opened;
     },
-    async send(events) {
-      if (events.length === 0) return acceptAll(events);
+    async append(events) {
+      if (events.length === 0) return [];
       await store.open();
       await new Promise<void>((resolve, reject) => {
         waiting.push({ events, resolve, reject });
         if (inserting < MAX_INSERTING) void insertWaiting();
       });
+      return events.map((event) => event.id);
+    },
+    async send(events) {
+      await store.append(events);
       return acceptAll(events);
     },
     async *read(onInvalid): AsyncGenerator<EventBatch> {

@@ -106,7 +106,7 @@ describe("serve with a PostgreSQL that refuses connections", () => {
     expect(result.code).toBe(1);
     expect(result.output).not.toContain("Collecting");
     expect(result.errors).toBe(
-      `Cannot use --store postgres://feedback:***@127.0.0.1:${port}/feedback: Cannot use PostgreSQL 127.0.0.1:${port}/feedback (table feedback_events): the connection was refused (is PostgreSQL running, on that host and port?)\n`,
+      `Cannot use PostgreSQL 127.0.0.1:${port}/feedback (table feedback_events): the connection was refused (is PostgreSQL running, on that host and port?)\n`,
     );
   });
 
@@ -114,6 +114,8 @@ describe("serve with a PostgreSQL that refuses connections", () => {
     const port = await closedPort();
     const result = await run(["export", "--format", "trl", "--in", `postgres://127.0.0.1:${port}/feedback`]);
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^Cannot read --in postgres:\/\/127\.0\.0\.1:\d+\/feedback: .*connection was refused/);
+    expect(result.err).toMatch(
+      /^Cannot use PostgreSQL 127\.0\.0\.1:\d+\/feedback \(table feedback_events\): the connection was refused/,
+    );
   });
 });
