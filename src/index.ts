@@ -4,9 +4,7 @@
 export { CopyButton, type CopyButtonProps } from "./copy/CopyButton";
 export { COPIED_MS, type CopyState, type UseCopyOptions, type UseCopyResult, useCopy } from "./copy/useCopy";
 export { writeClipboard } from "./copy/writeClipboard";
-export { type DeliveryQueueConfig, deliveryQueue } from "./delivery/deliveryQueue";
 export type { DeliveryOptions } from "./delivery/options";
-export type { ReportError, Transport } from "./delivery/types";
 export { type DiffWordsOptions, diffWords, type WordDiff } from "./diff/diffWords";
 export { editStats } from "./diff/editStats";
 export { DiffView, type DiffViewLabels, type DiffViewProps } from "./edits/DiffView";
@@ -65,7 +63,6 @@ export {
   type FeedbackClient,
   type FeedbackConfig,
   type FeedbackContext,
-  type TransportFactory,
 } from "./provider/feedbackClient";
 export { type FeedbackApi, useFeedback } from "./provider/useFeedback";
 export { RegenerateButton, type RegenerateButtonProps } from "./regenerate/RegenerateButton";
@@ -77,7 +74,7 @@ export {
   useRegenerate,
 } from "./regenerate/useRegenerate";
 export type { WidgetSettings } from "./shared/WidgetSettings";
-export { callbackSink } from "./sinks/callbackSink";
+export { type CallbackSinkOptions, callbackSink } from "./sinks/callbackSink";
 export { consoleSink } from "./sinks/consoleSink";
 export { fanoutSink } from "./sinks/fanoutSink";
 export { type HttpSinkOptions, type HttpSinkResponse, httpSink } from "./sinks/httpSink";
@@ -89,10 +86,14 @@ export {
   acceptAll,
   type FeedbackSink,
   type RejectedEvent,
+  type ReportError,
   rejectAll,
   retryAll,
   type SendOptions,
   type SendResult,
+  type Transport,
+  type TransportContext,
+  type TransportFactory,
 } from "./sinks/types";
 export { ThumbButton, type ThumbButtonProps, ThumbsFeedback, type ThumbsFeedbackProps } from "./thumbs/ThumbsFeedback";
 export {

@@ -27,9 +27,10 @@ export {
   type LangSmithFeedbackTokenOptions,
 } from "./server/createLangSmithFeedbackToken";
 export { type NodeRequestLike, type NodeResponseLike, toNodeHandler } from "./server/toNodeHandler";
-export { callbackSink } from "./sinks/callbackSink";
+export { type CallbackSinkOptions, callbackSink } from "./sinks/callbackSink";
 export { consoleSink } from "./sinks/consoleSink";
 export { fanoutSink } from "./sinks/fanoutSink";
+export { parseRetryAfter } from "./sinks/http/outcome";
 export { type HttpSinkOptions, type HttpSinkResponse, httpSink } from "./sinks/httpSink";
 export { type LangfuseScore, type LangfuseSinkOptions, langfuseScores, langfuseSink } from "./sinks/langfuseSink";
 export { type LangSmithApiSinkOptions, langsmithApiSink } from "./sinks/langsmithApiSink";
@@ -37,7 +38,6 @@ export { type FeedbackUrlResolver, type LangSmithSinkOptions, langsmithSink } fr
 export { type MemorySink, memorySink } from "./sinks/memorySink";
 export { type OtlpSinkOptions, otlpLogRecord, otlpSink } from "./sinks/otlpSink";
 export { type PhoenixAnnotation, type PhoenixSinkOptions, phoenixAnnotation, phoenixSink } from "./sinks/phoenixSink";
-export { parseRetryAfter } from "./sinks/retryAfter";
 export {
   acceptAll,
   type FeedbackSink,

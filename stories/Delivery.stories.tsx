@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState, useSyncExternalStore } from "react";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { acceptAll, deliveryQueue, FeedbackProvider, type FeedbackSink, retryAll, useFeedback } from "../src";
+import { acceptAll, FeedbackProvider, type FeedbackSink, retryAll, useFeedback } from "../src";
 
 /** A stand-in for an HTTP endpoint that fails its first answers with 503, then stores what it gets. */
 function flakyEndpoint(failures: number) {
@@ -9,8 +9,7 @@ function flakyEndpoint(failures: number) {
   const listeners = new Set<() => void>();
   const sink: FeedbackSink = {
     name: "flaky endpoint",
-    // A sink that crosses a network brings the persisted, retrying queue.
-    delivery: deliveryQueue,
+    // No `delivery` declared: like any sink that crosses a network, it gets the persisted, retrying queue.
     async send(events) {
       const status = requests.length < failures ? 503 : 200;
       requests = [...requests, { status, events: events.length, ids: events.map((e) => e.id.slice(-4)).join(", ") }];

@@ -21,6 +21,9 @@ export function eventBytes(event: FeedbackEvent): number {
   return utf8Length(JSON.stringify(event)) + 1;
 }
 
+/** Most events one request carries, whatever waits: bounds the work a receiver does per request. */
+export const REQUEST_MAX_EVENTS = 500;
+
 /** Bytes of the `{"events":[]}` wrapper around a batch. */
 export const BATCH_OVERHEAD_BYTES = 13;
 

@@ -1,13 +1,18 @@
 import type { FeedbackEvent } from "../events/types";
-import type { FeedbackSink } from "../sinks/types";
-import type { ReportError, Transport } from "./types";
+import type { Transport, TransportContext } from "../sinks/types";
 
 /**
- * How events reach an in-page sink (memory, console): the events of one task go as one batch, at once, and are
- * never stored, since nothing can be lost between the page and the sink. Failures are reported, not retried.
- * Sinks that cross a network declare `delivery: deliveryQueue` instead.
+ * How events reach a sink that declares `delivery: "in-page"` (memory, console, an in-page callback): the
+ * events of one task go as one batch, at once, and are never stored, since nothing can be lost between the
+ * page and the sink. Failures, a throw or an answer that is not a `SendResult` included, are reported, not
+ * retried. Every other sink gets the delivery queue.
+ *
+ * @example
+ * ```ts
+ * const transport = localTransport({ getSink: () => memorySink(), report: console.warn });
+ * ```
  */
-export function localTransport(getSink: () => FeedbackSink, report: ReportError): Transport {
+export function localTransport({ getSink, report }: TransportContext): Transport {
   let batch: FeedbackEvent[] = [];
   const inFlight = new Set<Promise<void>>();
 

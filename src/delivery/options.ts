@@ -19,8 +19,8 @@ export interface DeliveryOptions {
   /** Most bytes of event JSON in one request (default 512 KiB). An event bigger than this goes alone. */
   batchBytes?: number;
   /**
-   * How long an event waits for others before its batch leaves, in ms (default 1000; 0 for an in-page sink
-   * without a `delivery` of its own). `flush()`, a full batch and leaving the page send at once.
+   * How long an event waits for others before its batch leaves, in ms (default 1000). `flush()`, a full batch
+   * and leaving the page send at once.
    */
   batchDelayMs?: number;
   /** Tries per event before it is given up on and reported as `gave-up` (default 10). */
@@ -30,8 +30,7 @@ export interface DeliveryOptions {
   /** Longest wait between tries, in ms (default 60000). A `Retry-After` from the server wins when longer. */
   backoffMaxMs?: number;
   /**
-   * Keep waiting events in IndexedDB, so a reload, a crash or a closed tab loses nothing (default true; false
-   * for an in-page sink). Where IndexedDB is missing, blocked or full, events wait in memory instead and
+   * Keep waiting events in IndexedDB, so a reload, a crash or a closed tab loses nothing (default true). Where IndexedDB is missing, blocked or full, events wait in memory instead and
    * `onError` hears it once (`storage`).
    */
   storage?: boolean;
@@ -51,23 +50,22 @@ export interface DeliveryOptions {
 /** Delivery options with every default filled in. */
 export type ResolvedDeliveryOptions = Required<Omit<DeliveryOptions, "queueName">> & { queueName: string };
 
-/** Resolves the options for a sink: an in-page sink (no `delivery` of its own) sends at once and stores nothing. */
+/** Fills in the defaults; `sinkName` names the stored queue unless `queueName` does. */
 export function resolveDeliveryOptions(
   options: DeliveryOptions | undefined,
-  sink: { name: string; delivery?: unknown },
+  sinkName: string,
 ): ResolvedDeliveryOptions {
-  const local = sink.delivery === undefined;
   return {
     batchSize: Math.max(1, options?.batchSize ?? 20),
     batchBytes: Math.max(1024, options?.batchBytes ?? 512 * 1024),
-    batchDelayMs: Math.max(0, options?.batchDelayMs ?? (local ? 0 : 1000)),
+    batchDelayMs: Math.max(0, options?.batchDelayMs ?? 1000),
     maxAttempts: Math.max(1, options?.maxAttempts ?? 10),
     backoffBaseMs: Math.max(0, options?.backoffBaseMs ?? 1000),
     backoffMaxMs: Math.max(0, options?.backoffMaxMs ?? 60_000),
-    storage: options?.storage ?? !local,
+    storage: options?.storage ?? true,
     maxQueuedEvents: Math.max(1, options?.maxQueuedEvents ?? 5000),
     maxQueuedBytes: Math.max(1024, options?.maxQueuedBytes ?? 5 * 1024 * 1024),
     requestTimeoutMs: Math.max(1, options?.requestTimeoutMs ?? 10_000),
-    queueName: options?.queueName ?? sink.name,
+    queueName: options?.queueName ?? sinkName,
   };
 }

@@ -107,3 +107,8 @@ export function overCaps(
   }
   return dropped;
 }
+
+/** A newly queued event, before its first write. */
+export function newStoredEvent(event: FeedbackEvent): StoredEvent {
+  return { id: event.id, event, bytes: 0, attempts: 0, notBefore: 0, owner: "", leaseUntil: 0 };
+}

@@ -14,10 +14,11 @@ export interface TabPresence {
    */
   liveTabs(): Promise<Set<string> | undefined>;
   /**
-   * Resolves when the tab `id` is gone (closed, crashed, reloaded), or never where Web Locks are missing.
-   * Lets a tab take over what a closed tab left without polling.
+   * Calls `onGone` when one of the tabs `ids` is gone (closed, crashed, reloaded), once per tab however often
+   * it is asked about, or never where Web Locks are missing. Lets a tab take over what a closed tab left
+   * without polling.
    */
-  whenGone(id: string): Promise<void>;
+  watchGone(ids: readonly string[], onGone: () => void): void;
   /** Stops being seen as alive (provider closed, page going into the back/forward cache). */
   leave(): void;
 }
@@ -42,6 +43,8 @@ export function joinTabs(): TabPresence {
   const locks = lockManager();
   let release: (() => void) | undefined;
   let left = false;
+  /** Tabs whose end this tab waits for. */
+  const watched = new Set<string>();
   const ready = new Promise<void>((resolve) => {
     if (!locks) {
       resolve();
@@ -75,15 +78,22 @@ export function joinTabs(): TabPresence {
         return undefined;
       }
     },
-    whenGone(other) {
-      if (!locks) return new Promise<void>(() => {});
-      // Granted only once the other tab's lock is released; released again at once.
-      return locks
-        .request(LOCK_PREFIX + other, () => undefined)
-        .then(
-          () => undefined,
-          () => new Promise<void>(() => {}),
-        );
+    watchGone(others, onGone) {
+      if (!locks) return;
+      for (const other of others) {
+        if (watched.has(other)) continue;
+        watched.add(other);
+        // Granted only once the other tab's lock is released; released again at once.
+        locks
+          .request(LOCK_PREFIX + other, () => undefined)
+          .then(
+            () => {
+              watched.delete(other);
+              onGone();
+            },
+            () => undefined,
+          );
+      }
     },
     leave() {
       left = true;

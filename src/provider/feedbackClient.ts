@@ -1,12 +1,12 @@
+import { lazyDeliveryQueue } from "../delivery/lazyDeliveryQueue";
 import { localTransport } from "../delivery/localTransport";
 import type { DeliveryOptions } from "../delivery/options";
-import type { ReportError, Transport } from "../delivery/types";
 import { FeedbackError } from "../errors";
 import { createEvent, type EmitInput, type EnvelopeFields } from "../events/createEvent";
 import { truncateEvent } from "../events/limits";
 import type { FeedbackEvent, JsonObject } from "../events/types";
 import { validateEvent } from "../events/validate";
-import type { FeedbackSink } from "../sinks/types";
+import type { FeedbackSink, ReportError, TransportFactory } from "../sinks/types";
 import { isSampledIn } from "./sampling";
 
 /** Facts about the app merged into every event. */
@@ -17,9 +17,6 @@ export interface FeedbackContext {
   sessionId?: string;
   metadata?: JsonObject;
 }
-
-/** Makes the transport that carries events to the sink (see `Transport`). */
-export type TransportFactory = (getSink: () => FeedbackSink, report: ReportError) => Transport;
 
 /** One app's feedback configuration: what `FeedbackProvider` takes, less its children. */
 export interface FeedbackConfig {
@@ -49,8 +46,8 @@ export interface FeedbackConfig {
   /** Emit `abandon` for messages that were shown but got no interaction at all (default true). */
   abandonment?: boolean;
   /**
-   * Replaces the delivery layer. By default the sink decides: the persisted, batched, retried queue for sinks
-   * that cross a network (`sink.delivery`), immediate delivery for in-page sinks.
+   * Replaces the delivery layer. By default the sink decides: the persisted, batched, retried queue (loaded on
+   * first use) unless the sink declares `delivery: "in-page"`, which sends at once and stores nothing.
    */
   transport?: TransportFactory;
 }
@@ -108,12 +105,8 @@ export function createFeedbackClient(initial: FeedbackConfig): FeedbackClient {
     }
   };
   const getSink = () => config.sink;
-  const queue = config.sink.delivery;
-  const transport = config.transport
-    ? config.transport(getSink, report)
-    : queue
-      ? queue({ getSink, report, options: config.delivery })
-      : localTransport(getSink, report);
+  const pick = config.transport ?? (config.sink.delivery === "in-page" ? localTransport : lazyDeliveryQueue);
+  const transport = pick({ getSink, report, options: config.delivery });
 
   // Messages with any signal from the user, and messages already reported as abandoned (once per message).
   const touched = new Set<string>();

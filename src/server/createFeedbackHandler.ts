@@ -3,7 +3,7 @@ import type { FeedbackEvent } from "../events/types";
 import { validateEvent } from "../events/validate";
 import { fanoutSink } from "../sinks/fanoutSink";
 import type { Outcome } from "../sinks/http/outcome";
-import type { FeedbackSink } from "../sinks/types";
+import type { FeedbackSink, SendResult } from "../sinks/types";
 import { type CorsOptions, checkCors, corsHeaders, originAllowed, preflight } from "./cors";
 import { BodyTooLarge, readBody } from "./readBody";
 import { RecentOutcomes } from "./recentOutcomes";
@@ -95,12 +95,22 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     }
   };
 
+  function rememberLate(result: SendResult | undefined) {
+    for (const id of result?.accepted ?? []) recent.remember(id, { status: "accepted" });
+    for (const { id, reason } of result?.rejected ?? [])
+      recent.remember(id, { status: "rejected", reason: scrub(reason) });
+  }
+
   async function forward(events: FeedbackEvent[]): Promise<Map<string, Outcome> & { retryAfterMs?: number }> {
     const outcomes: Map<string, Outcome> & { retryAfterMs?: number } = new Map();
     if (events.length === 0) return outcomes;
     for (const event of events) inFlight.add(event.id);
+    let sending: Promise<SendResult> | undefined;
     try {
-      const result = await withDeadline((signal) => sink.send(events, { signal, keepalive: false }), timeoutMs);
+      const result = await withDeadline((signal) => {
+        sending = sink.send(events, { signal, keepalive: false });
+        return sending;
+      }, timeoutMs);
       for (const id of result.accepted) outcomes.set(id, { status: "accepted" });
       for (const { id, reason } of result.rejected) outcomes.set(id, { status: "rejected", reason: scrub(reason) });
       outcomes.retryAfterMs = result.retryAfterMs;
@@ -123,7 +133,13 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         }),
       );
     } finally {
-      for (const event of events) inFlight.delete(event.id);
+      // An id stays claimed until its send settles, past the deadline too: a retry meanwhile is answered
+      // `retry` and never reaches the sinks a second time, and what a late send achieved answers the next one.
+      void Promise.resolve(sending)
+        .then(rememberLate, () => undefined)
+        .finally(() => {
+          for (const event of events) inFlight.delete(event.id);
+        });
     }
     for (const event of events) {
       const outcome = outcomes.get(event.id) ?? { status: "retry" };

@@ -1,3 +1,5 @@
+import { formatRetryAfter } from "../sinks/http/outcome";
+
 /** Events refused for the same reason. */
 export interface RelayRejection {
   ids: string[];
@@ -87,8 +89,7 @@ export class RelayAnswerBuilder {
     const extra = { ...headers };
     if (retry > 0) {
       body.retryAfterMs = retryAfterMs ?? defaultRetryMs;
-      if (retryAfterMs !== undefined || retry === total)
-        extra["retry-after"] = String(Math.ceil(body.retryAfterMs / 1000));
+      if (retryAfterMs !== undefined || retry === total) extra["retry-after"] = formatRetryAfter(body.retryAfterMs);
     }
     if (accepted === total) return relayJson(200, body, extra);
     if (retry === total) return relayJson(503, body, extra);

@@ -11,6 +11,7 @@ import { acceptAll, type FeedbackSink } from "./types";
 export function consoleSink(label = "[feedback]"): FeedbackSink {
   return {
     name: "console",
+    delivery: "in-page",
     async send(events) {
       for (const event of events) console.info(label, event.type, event);
       return acceptAll(events);

@@ -16,8 +16,8 @@ export function fanoutSink(...sinks: FeedbackSink[]): FeedbackSink {
   const acceptedBy = new Map<string, Set<FeedbackSink>>();
   return {
     name: `fanout(${sinks.map((sink) => sink.name).join(", ")})`,
-    // The first sink that needs the queue brings it; in-page sinks alone need none.
-    delivery: sinks.find((sink) => sink.delivery)?.delivery,
+    // In-page only when every sink is: one sink across a network is enough to need the queue.
+    delivery: sinks.every((sink) => sink.delivery === "in-page") ? "in-page" : "queued",
     secrets: sinks.flatMap((sink) => sink.secrets ?? []),
     async send(events, options) {
       const outcomes = await Promise.all(

@@ -1,7 +1,6 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
 import type { FeedbackEvent } from "../events/types";
-import { parseRetryAfter } from "./retryAfter";
-import { acceptAll, type FeedbackSink, rejectAll, retryAll, type SendResult } from "./types";
+import { outcomeOfStatus, toSendResult } from "./http/outcome";
+import { acceptAll, type FeedbackSink, type SendResult } from "./types";
 
 /** Options of `httpSink`. */
 export interface HttpSinkOptions {
@@ -82,33 +81,21 @@ function resultFromAnswers(events: readonly FeedbackEvent[], answers: Answer[]):
   return result;
 }
 
-async function readJson(response: Response): Promise<unknown> {
+/** The body as JSON when the endpoint says it is JSON, else undefined. */
+function jsonBody(response: Response, body: string): unknown {
   if (!(response.headers.get("content-type") ?? "").includes("json")) return undefined;
   try {
-    return await response.json();
+    return JSON.parse(body);
   } catch {
     return undefined;
   }
 }
 
-async function readSnippet(response: Response): Promise<string> {
-  try {
-    const text = (await response.text()).trim();
-    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-  } catch {
-    return "";
-  }
-}
-
-/** Statuses worth trying again: the request timed out, the server is busy or broken. */
-function isRetryable(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500 || status < 200;
-}
-
 /**
  * Sends batches to your own endpoint (or a relay in front of a vendor) as `POST {"events": [...]}` JSON.
  * 2xx accepts (or follows a per-event `HttpSinkResponse`); 408, 429, 5xx and network errors are retried, with
- * `Retry-After` (seconds or an HTTP date) honoured; any other 4xx refuses the batch for good. While the page
+ * `Retry-After` (seconds or an HTTP date) honoured; any other status refuses the batch for good, with the
+ * endpoint's `message`, `detail` or text as the reason (the rules every sink shares). While the page
  * closes it sends with `keepalive`, as `text/plain` in `beacon` mode.
  *
  * @example
@@ -122,16 +109,18 @@ export function httpSink(options: HttpSinkOptions): FeedbackSink {
   const { url, headers = {}, credentials = "same-origin", beacon = false } = options;
   return {
     name: options.name ?? `http ${url}`,
-    delivery: deliveryQueue,
     secrets: Object.values(headers),
     async send(events, { signal, keepalive }) {
-      const body = JSON.stringify({ events });
+      const payload = JSON.stringify({ events });
       const simple = keepalive && beacon;
       const doFetch = options.fetch ?? globalThis.fetch;
       if (simple && typeof Request !== "undefined" && !("keepalive" in Request.prototype)) {
         // No fetch keepalive here (older Firefox): a beacon is the only request that outlives the page. The
         // browser only says it queued it, so it counts as accepted.
-        const queued = globalThis.navigator?.sendBeacon?.(url, new Blob([body], { type: "text/plain;charset=UTF-8" }));
+        const queued = globalThis.navigator?.sendBeacon?.(
+          url,
+          new Blob([payload], { type: "text/plain;charset=UTF-8" }),
+        );
         if (queued) return acceptAll(events);
         throw new Error("the browser refused the beacon");
       }
@@ -139,7 +128,7 @@ export function httpSink(options: HttpSinkOptions): FeedbackSink {
       try {
         response = await doFetch(url, {
           method: "POST",
-          body,
+          body: payload,
           keepalive,
           signal,
           credentials,
@@ -150,17 +139,12 @@ export function httpSink(options: HttpSinkOptions): FeedbackSink {
       } catch (cause) {
         throw new Error(`network error: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
       }
-      const { status } = response;
-      if (status >= 200 && status < 300) {
-        const answers = answersOf(await readJson(response));
-        return answers ? resultFromAnswers(events, answers) : acceptAll(events);
-      }
-      if (isRetryable(status)) {
-        void response.body?.cancel().catch(() => undefined);
-        return retryAll(events, parseRetryAfter(response.headers.get("retry-after")), `HTTP ${status}`);
-      }
-      const snippet = await readSnippet(response);
-      return rejectAll(events, `HTTP ${status}${snippet ? `: ${snippet}` : ""}`);
+      const body = await response.text().catch(() => "");
+      const outcome = outcomeOfStatus(response.status, response.headers, body);
+      if (outcome.status !== "accepted") return toSendResult(new Map(events.map((event) => [event.id, outcome])));
+      const answer = jsonBody(response, body);
+      const answers = answersOf(answer);
+      return answers ? resultFromAnswers(events, answers) : acceptAll(events);
     },
   };
 }

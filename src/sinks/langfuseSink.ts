@@ -1,4 +1,3 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
 import { FeedbackError } from "../errors";
 import type { FeedbackEvent, JsonValue } from "../events/types";
 import { type Outcome, toSendResult, worstOutcome } from "./http/outcome";
@@ -139,7 +138,6 @@ export function langfuseSink(options: LangfuseSinkOptions): FeedbackSink {
 
   return {
     name: "langfuse",
-    delivery: deliveryQueue,
     secrets: options.secretKey ? [options.secretKey, authorization.slice("Basic ".length)] : [],
     async send(events, sendOptions) {
       const outcomes = new Map<string, Outcome[]>();

@@ -1,5 +1,4 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
-import { type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
+import { type Outcome, outcomeOf, outcomeOfStatus, toSendResult } from "./http/outcome";
 import { callHttp, mapLimited, trimSlash } from "./http/request";
 import type { FeedbackSink, SendOptions } from "./types";
 import { type LangSmithFeedback, langsmithFeedback } from "./vendor/langsmithFeedback";
@@ -69,12 +68,11 @@ export function langsmithApiSink(options: LangSmithApiSinkOptions): FeedbackSink
       { url: item, method: "PATCH", headers, json: { score: null, value: null, comment: null, ...changes } },
       sendOptions,
     );
-    return updated ? outcomeOfStatus(updated.status, updated.headers, updated.body) : { status: "retry" };
+    return outcomeOf(updated);
   }
 
   return {
     name: "langsmith-api",
-    delivery: deliveryQueue,
     secrets: [options.apiKey],
     async send(events, sendOptions) {
       const outcomes = await mapLimited(events, concurrency, async (event): Promise<Outcome> => {

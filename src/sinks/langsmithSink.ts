@@ -1,6 +1,5 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
 import type { FeedbackEvent } from "../events/types";
-import { type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
+import { type Outcome, outcomeOf, toSendResult } from "./http/outcome";
 import { callHttp, mapLimited, send } from "./http/request";
 import type { FeedbackSink } from "./types";
 import { type LangSmithFeedback, langsmithFeedback } from "./vendor/langsmithFeedback";
@@ -66,7 +65,6 @@ export function langsmithSink(options: LangSmithSinkOptions): FeedbackSink {
   const concurrency = options.concurrency ?? 4;
   return {
     name: "langsmith",
-    delivery: deliveryQueue,
     async send(events, sendOptions) {
       const resolve =
         typeof options.feedbackUrl === "string"
@@ -80,7 +78,7 @@ export function langsmithSink(options: LangSmithSinkOptions): FeedbackSink {
           url = await resolve(event, { runId: feedback.runId, key: feedback.key });
         } catch (error) {
           const answer = (error as { answer?: { status: number; headers: Headers; body: string } }).answer;
-          return answer ? outcomeOfStatus(answer.status, answer.headers, answer.body) : { status: "retry" };
+          return outcomeOf(answer);
         }
         if (!url) return { status: "rejected", reason: "no presigned LangSmith feedback URL for this event" };
         return send({ url, json: tokenBody(feedback) }, sendOptions);

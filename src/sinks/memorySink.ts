@@ -31,6 +31,8 @@ export function memorySink(name = "memory"): MemorySink {
   };
   return {
     name,
+    // Nothing can be lost between the page and its own memory: no queue, no storage.
+    delivery: "in-page",
     get events() {
       return events;
     },

@@ -1,6 +1,5 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
 import type { FeedbackEvent, JsonValue } from "../events/types";
-import { type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
+import { type Outcome, outcomeOf, toSendResult } from "./http/outcome";
 import { callHttp } from "./http/request";
 import type { FeedbackSink } from "./types";
 import { hexSpanId, hexTraceId, toSignal } from "./vendor/signal";
@@ -167,7 +166,6 @@ export function otlpSink(options: OtlpSinkOptions): FeedbackSink {
   const url = /\/v1\/logs\/?$/.test(options.url) ? options.url : `${options.url.replace(/\/+$/, "")}/v1/logs`;
   return {
     name: "otlp",
-    delivery: deliveryQueue,
     secrets: Object.values(options.headers ?? {}),
     async send(events, sendOptions) {
       if (events.length === 0) return { accepted: [], retry: [], rejected: [] };
@@ -175,7 +173,7 @@ export function otlpSink(options: OtlpSinkOptions): FeedbackSink {
         { url, headers: options.headers, json: otlpLogsRequest(events, options.resource) },
         sendOptions,
       );
-      let outcome: Outcome = answer ? outcomeOfStatus(answer.status, answer.headers, answer.body) : { status: "retry" };
+      let outcome: Outcome = outcomeOf(answer);
       if (answer && outcome.status === "accepted") outcome = partialSuccess(answer.body, events.length);
       return toSendResult(new Map(events.map((event) => [event.id, outcome])));
     },

@@ -1,4 +1,3 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
 import type { FeedbackEvent, JsonValue } from "../events/types";
 import { errorText, type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
 import { callHttp, trimSlash } from "./http/request";
@@ -150,7 +149,6 @@ export function phoenixSink(options: PhoenixSinkOptions): FeedbackSink {
 
   return {
     name: "phoenix",
-    delivery: deliveryQueue,
     secrets: options.apiKey ? [options.apiKey] : [],
     async send(events, sendOptions) {
       const outcomes = new Map<string, Outcome>();

@@ -14,11 +14,14 @@ function event(text = "hello"): FeedbackEvent {
 }
 
 /** A network-like sink whose answer each test programs; it records every batch and id it saw. */
-function scriptedSink(name: string, answer: (events: readonly FeedbackEvent[], call: number) => SendResult) {
+function scriptedSink(
+  name: string,
+  answer: (events: readonly FeedbackEvent[], call: number) => SendResult | Promise<SendResult>,
+) {
   const batches: { ids: string[]; options: SendOptions; at: number }[] = [];
   const sink: FeedbackSink = {
     name,
-    delivery: deliveryQueue,
+
     async send(events, options) {
       batches.push({ ids: events.map((e) => e.id), options, at: Date.now() });
       return answer(events, batches.length);
@@ -29,7 +32,7 @@ function scriptedSink(name: string, answer: (events: readonly FeedbackEvent[], c
 }
 
 function setup(
-  answer: (events: readonly FeedbackEvent[], call: number) => SendResult,
+  answer: (events: readonly FeedbackEvent[], call: number) => SendResult | Promise<SendResult>,
   options: DeliveryOptions = {},
   openStore?: (name: string) => Promise<QueueStore>,
 ) {
@@ -230,6 +233,35 @@ describe("deliveryQueue", () => {
     }
     await Promise.all([tabA.queue.flush(), tabB.queue.flush()]);
     expect([...seen].sort()).toEqual([...sent].sort());
+    tabA.queue.close();
+    tabB.queue.close();
+  });
+
+  it("keeps an event claimed while a send slower than its hold runs: another tab never takes it", async () => {
+    const name = freshName();
+    let finish: () => void = () => {};
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    // Tab A's sink answers only when told to, long after requestTimeoutMs (and the 900 ms hold it sets).
+    const tabA = setup(
+      async (events) => {
+        await finished;
+        return accept(events);
+      },
+      { queueName: name, requestTimeoutMs: 300, batchDelayMs: 0 },
+    );
+    const tabB = setup(accept, { queueName: name, requestTimeoutMs: 300, batchDelayMs: 0 });
+    const e = event();
+    tabA.queue.enqueue(e);
+    await vi.waitFor(() => expect(tabA.received()).toEqual([e.id]));
+    tabB.queue.start?.();
+    // Several holds' worth of time with tab A's send still running: tab B keeps looking and takes nothing.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(tabB.received()).toEqual([]);
+    finish();
+    await tabA.queue.flush();
+    expect(tabB.received()).toEqual([]);
     tabA.queue.close();
     tabB.queue.close();
   });

@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { retryDelayMs } from "../../src/delivery/backoff";
 import { splitIntoBatches, utf8Length } from "../../src/delivery/batching";
 import { overCaps } from "../../src/delivery/queueStore";
-import { parseRetryAfter } from "../../src/sinks/retryAfter";
 
 describe("retryDelayMs", () => {
   const policy = { baseMs: 1000, maxMs: 60_000 };
@@ -26,25 +25,6 @@ describe("retryDelayMs", () => {
   it("waits at least what Retry-After asked, even beyond the cap", () => {
     expect(retryDelayMs(1, policy, 5000, () => 0)).toBe(5000);
     expect(retryDelayMs(20, policy, 120_000, () => 1)).toBe(120_000);
-  });
-});
-
-describe("parseRetryAfter", () => {
-  it("reads delay-seconds", () => {
-    expect(parseRetryAfter("3")).toBe(3000);
-    expect(parseRetryAfter(" 0 ")).toBe(0);
-  });
-
-  it("reads an HTTP date as the time left until it", () => {
-    const now = Date.parse("Wed, 21 Oct 2026 07:28:00 GMT");
-    expect(parseRetryAfter("Wed, 21 Oct 2026 07:28:30 GMT", now)).toBe(30_000);
-    expect(parseRetryAfter("Wed, 21 Oct 2026 07:27:00 GMT", now)).toBe(0);
-  });
-
-  it("ignores a missing or unreadable header", () => {
-    expect(parseRetryAfter(null)).toBeUndefined();
-    expect(parseRetryAfter("soon")).toBeUndefined();
-    expect(parseRetryAfter("-5")).toBeUndefined();
   });
 });
 

@@ -1,12 +1,5 @@
 import type { SendOptions } from "../types";
-import { type Outcome, outcomeOfStatus } from "./outcome";
-
-/** A receiver's answer, read once. */
-export interface HttpAnswer {
-  status: number;
-  headers: Headers;
-  body: string;
-}
+import { type HttpAnswer, type Outcome, outcomeOf } from "./outcome";
 
 /** One HTTP call of a vendor sink. */
 export interface HttpCall {
@@ -40,8 +33,7 @@ export async function callHttp(call: HttpCall, options: SendOptions): Promise<Ht
 
 /** Sends one request and maps its answer to a delivery outcome (network failures are passing). */
 export async function send(call: HttpCall, options: SendOptions): Promise<Outcome> {
-  const answer = await callHttp(call, options);
-  return answer ? outcomeOfStatus(answer.status, answer.headers, answer.body) : { status: "retry" };
+  return outcomeOf(await callHttp(call, options));
 }
 
 /** Runs `task` over `items` with at most `limit` at once, keeping the order of results. */

@@ -247,12 +247,15 @@ describe("createFeedbackHandler", () => {
   it("fans out to several sinks: a retry goes only to the sink that has not accepted yet", async () => {
     const healthy = memorySink("healthy");
     let flakyCalls = 0;
-    const flaky = callbackSink((events) => {
-      flakyCalls++;
-      return flakyCalls === 1
-        ? { accepted: [], retry: events.map((e) => e.id), rejected: [] }
-        : { accepted: events.map((e) => e.id), retry: [], rejected: [] };
-    }, "flaky");
+    const flaky = callbackSink(
+      (events) => {
+        flakyCalls++;
+        return flakyCalls === 1
+          ? { accepted: [], retry: events.map((e) => e.id), rejected: [] }
+          : { accepted: events.map((e) => e.id), retry: [], rejected: [] };
+      },
+      { name: "flaky" },
+    );
     const handler = createFeedbackHandler({ sinks: [healthy, flaky] });
     const one = event({ type: "rating", value: "up", previous: null });
     expect((await handler(post({ events: [one] }))).status).toBe(503);

@@ -76,7 +76,7 @@ describe("langsmithApiSink against a LangSmith stand-in", () => {
     server = await vendorServer(() => ({ status: 429, headers: { "retry-after": "2" } }));
     const one = event({ type: "rating", value: "up", previous: null });
     const result = await langsmithApiSink({ apiKey: "k", apiUrl: server.url }).send([one], sendOptions());
-    expect(result).toEqual({ accepted: [], retry: [one.id], rejected: [], retryAfterMs: 2000 });
+    expect(result).toEqual({ accepted: [], retry: [one.id], rejected: [], retryAfterMs: 2000, reason: "HTTP 429" });
   });
 });
 

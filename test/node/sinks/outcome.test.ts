@@ -1,5 +1,8 @@
 import {
   errorText,
+  formatRetryAfter,
+  isPassingStatus,
+  outcomeOf,
   outcomeOfStatus,
   parseRetryAfter,
   toSendResult,
@@ -21,7 +24,20 @@ describe("outcomeOfStatus: what an HTTP answer means for delivery", () => {
     expect(outcomeOfStatus(429, headers({ "retry-after": "12" }), "")).toEqual({
       status: "retry",
       retryAfterMs: 12_000,
+      reason: "HTTP 429",
     });
+  });
+
+  it("retries an answer that says nothing about storage (below 200), and no answer at all", () => {
+    expect(isPassingStatus(0)).toBe(true);
+    expect(outcomeOfStatus(0, headers(), "").status).toBe("retry");
+    expect(outcomeOf(undefined)).toEqual({ status: "retry", reason: "network error" });
+    expect(outcomeOf({ status: 201, headers: headers(), body: "" })).toEqual({ status: "accepted" });
+  });
+
+  it("refuses a redirect it could not follow, like any other status outside the passing ones", () => {
+    expect(isPassingStatus(302)).toBe(false);
+    expect(outcomeOfStatus(302, headers(), "")).toEqual({ status: "rejected", reason: "HTTP 302" });
   });
 
   it.each([400, 401, 403, 404, 409, 413, 422])("%i is refused with the receiver's words", (status) => {
@@ -32,14 +48,31 @@ describe("outcomeOfStatus: what an HTTP answer means for delivery", () => {
   });
 });
 
-describe("parseRetryAfter", () => {
-  it("reads seconds and HTTP dates, and ignores nonsense", () => {
-    const now = Date.parse("2026-11-24T09:00:00Z");
+describe("Retry-After, one set of rules for every sink and the relay", () => {
+  const now = Date.parse("2026-11-24T09:00:00Z");
+
+  it("reads delay-seconds, a fraction tolerated", () => {
     expect(parseRetryAfter("3", now)).toBe(3000);
+    expect(parseRetryAfter(" 0 ", now)).toBe(0);
+    expect(parseRetryAfter("1.5", now)).toBe(1500);
+  });
+
+  it("reads an HTTP date as the time left until it, never negative", () => {
     expect(parseRetryAfter("Tue, 24 Nov 2026 09:00:30 GMT", now)).toBe(30_000);
     expect(parseRetryAfter("Tue, 24 Nov 2026 08:00:00 GMT", now)).toBe(0);
-    expect(parseRetryAfter("soon", now)).toBeUndefined();
-    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it("ignores a missing or unreadable header, and numbers that are no delay", () => {
+    for (const value of [null, undefined, "", "soon", "-5", "1e3", "12abc", "Someday 2026"]) {
+      expect(parseRetryAfter(value, now)).toBeUndefined();
+    }
+  });
+
+  it("writes whole seconds, rounded up, and reads back at least the wait it was given", () => {
+    expect(formatRetryAfter(1500)).toBe("2");
+    expect(formatRetryAfter(5000)).toBe("5");
+    for (const ms of [1, 999, 1000, 1001, 59_999])
+      expect(parseRetryAfter(formatRetryAfter(ms))).toBeGreaterThanOrEqual(ms);
   });
 });
 
@@ -68,7 +101,7 @@ describe("combining outcomes", () => {
     const result = toSendResult(
       new Map([
         ["a", { status: "accepted" as const }],
-        ["b", { status: "retry" as const, retryAfterMs: 2000 }],
+        ["b", { status: "retry" as const, retryAfterMs: 2000, reason: "HTTP 429" }],
         ["c", { status: "rejected" as const, reason: "bad" }],
       ]),
     );
@@ -77,6 +110,7 @@ describe("combining outcomes", () => {
       retry: ["b"],
       rejected: [{ id: "c", reason: "bad" }],
       retryAfterMs: 2000,
+      reason: "HTTP 429",
     });
   });
 });

@@ -101,6 +101,12 @@ describe("phoenixSink against a Phoenix stand-in", () => {
     server = await vendorServer(() => ({ status: 429, headers: { "retry-after": "4" } }));
     const events = everyKind().slice(0, 2);
     const result = await phoenixSink({ baseUrl: server.url }).send(events, sendOptions());
-    expect(result).toEqual({ accepted: [], retry: events.map((e) => e.id), rejected: [], retryAfterMs: 4000 });
+    expect(result).toEqual({
+      accepted: [],
+      retry: events.map((e) => e.id),
+      rejected: [],
+      retryAfterMs: 4000,
+      reason: "HTTP 429",
+    });
   });
 });

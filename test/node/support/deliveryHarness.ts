@@ -19,7 +19,6 @@ const http = httpSink({ url: `${config.ingest}?page=${pageTag}`, beacon: config.
 const client: FeedbackClient = createFeedbackClient({
   sink: {
     name: http.name,
-    delivery: http.delivery,
     send(events, options) {
       exitSends.push({
         keepalive: options.keepalive,
