@@ -13,13 +13,13 @@ export { FeedbackError, type FeedbackErrorKind } from "./errors";
 export { cutText, MAX_TEXT_BYTES } from "./events/limits";
 export type * from "./events/types";
 export { type ContractViolation, isFeedbackEvent, validateEvent } from "./events/validate";
-export type { CorsOptions } from "./server/cors";
+export { type CorsOptions, loopbackOrigin } from "./server/cors";
 export {
   createFeedbackHandler,
   type FeedbackHandler,
   type FeedbackHandlerOptions,
+  type RelayRejection,
   type RelayResponse,
-  type RelayResult,
 } from "./server/createFeedbackHandler";
 export {
   createLangSmithFeedbackToken,
@@ -47,3 +47,4 @@ export {
   type SendOptions,
   type SendResult,
 } from "./sinks/types";
+export { type PostgresStore, type PostgresStoreOptions, postgresStore } from "./store/postgresStore";

@@ -12,14 +12,22 @@ export interface InputProblem {
 }
 
 /** The events of `--in`, or of standard input when it is piped (not a terminal). */
-export async function openEventInput(name: string | undefined, io: CommandIO): Promise<EventSource | InputProblem> {
+export async function openEventInput(
+  command: string,
+  name: string | undefined,
+  io: CommandIO,
+): Promise<EventSource | InputProblem> {
   if (name === undefined && (io.stdin as { isTTY?: boolean }).isTTY) {
-    return { problem: "Give the events with --in feedback.jsonl, or pipe them in.", usage: true };
+    return {
+      problem: `${command} reads the events from standard input: give --in feedback.jsonl, or pipe them in.`,
+      usage: true,
+    };
   }
   try {
     return await openSource(name, io.cwd, io.stdin);
   } catch (error) {
-    return { problem: `Cannot read --in ${name}: ${(error as Error).message}.`, usage: false };
+    // The store's own sentence names what it could not read.
+    return { problem: (error as Error).message, usage: false };
   }
 }
 

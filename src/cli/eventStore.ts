@@ -1,4 +1,24 @@
 import type { FeedbackEvent } from "../events/types";
+import type { FeedbackSink } from "../sinks/types";
+
+/**
+ * Where the collector keeps events: `serve` hands it each batch the relay accepted. Every store keeps each event
+ * id once, however often it is sent, and answers only once the events are durably stored.
+ */
+export interface EventStore extends FeedbackSink {
+  /** Where the events are, for messages: a file path, or a database URL without its password. */
+  readonly location: string;
+  /**
+   * Stores the events not stored yet (each is valid against the contract: the relay checked it) and resolves
+   * to the ids of the batch now stored, those already there included. Rejects when storing failed: nothing of
+   * the batch may then be half-written.
+   */
+  append(events: readonly FeedbackEvent[]): Promise<string[]>;
+  /** How many distinct events the store holds. */
+  count(): Promise<number>;
+  /** Lets go of the store (a file's lock, a database's connections). */
+  close(): Promise<void>;
+}
 
 /** One batch of events read from a store, in stored order. */
 export interface EventBatch {
@@ -10,7 +30,7 @@ export interface EventBatch {
   bytesRead?: number;
 }
 
-/** What `export` and `push` read events from. */
+/** What `export` reads events from. */
 export interface EventSource {
   /** Where the events are, for messages. */
   readonly location: string;

@@ -1,7 +1,5 @@
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
 import { resolve } from "node:path";
-import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { bucketBuilder } from "../datasets/bucketByErrorMode";
 import { DEFAULT_MAX_OPEN } from "../datasets/eventIntake";
@@ -11,8 +9,10 @@ import { regressionBuilder } from "../datasets/toRegressionSet";
 import type { DatasetBuilder, DatasetReport } from "../datasets/types";
 import type { Command, CommandIO } from "./command";
 import { maxOpenOption, openEventInput, refuse } from "./eventInput";
+import { type ExportOutput, openExportOutput } from "./exportOutput";
 import { invalidLines } from "./invalidLines";
 import { progressLine } from "./progress";
+import { wellFormedJson } from "./safeText";
 
 const FORMATS = ["trl", "trl-conversational", "preferred-output", "kto", "regression", "buckets"] as const;
 // The old name of "preferred-output", still accepted.
@@ -41,13 +41,15 @@ Turns the collector's JSONL (one event per line) into training and test data, re
                       kto                 {prompt, completion, label} rows for TRL's KTOTrainer
                       regression          {prompt, badOutput, reasons, comment, traceId, spanId} cases
                       buckets             down-voted answers counted per error mode (one JSON document)
-  --in <file>         JSONL to read (default: standard input)
+  --in <store>        a JSONL file or a postgres:// URL to read (default: standard input, piped in)
   --out <file>        where to write (default: standard output)
   --implicit-prompt   write pairs in implicit-prompt form, keeping pairs that have no prompt (TRL formats)
   --max-open <n>      prompts held open at once, the memory bound (default ${DEFAULT_MAX_OPEN.toLocaleString("en-US")};
                       Infinity is exact on any input, with memory that grows with it)
 
-Invalid lines are skipped and reported on stderr with their line numbers.
+Invalid lines are skipped and reported on stderr with their line numbers; with no event at all, nothing is
+written and the exit code is 1. --out is written to a temporary file, renamed over it once complete, and may
+not be the --in file.
 
 Example:
   npx react-feedback-loop export --format trl --in feedback.jsonl --out pairs.jsonl`;
@@ -63,7 +65,8 @@ function builderFor(
   implicitPrompt: boolean,
   maxOpen: number,
 ): { builder: DatasetBuilder<unknown>; result?: () => unknown } {
-  // Lines are validated as they are read (see openSource): the builders need not check again.
+  // The source validates each line (or knows its file was checked) and reports line numbers: the builders need
+  // not check again.
   const options = { validate: false, maxOpen };
   if (format === "kto") return { builder: ktoBuilder(options) };
   if (format === "regression") return { builder: regressionBuilder(options) };
@@ -124,18 +127,17 @@ async function run(args: string[], io: CommandIO): Promise<number> {
     return fail(io, "--implicit-prompt works with --format trl and trl-conversational only.");
   }
 
-  const source = await openEventInput(values.in, io);
+  const source = await openEventInput("export", values.in, io);
   if ("problem" in source) return refuse(io, source, USAGE);
-  let output = io.stdout;
+  let output: ExportOutput = { stream: io.stdout, commit: async () => {}, discard: async () => {} };
   if (values.out !== undefined) {
-    const file = createWriteStream(resolve(io.cwd, values.out));
+    const input = values.in !== undefined ? resolve(io.cwd, values.in) : (io.stdin as { fd?: number }).fd;
     try {
-      await once(file, "open");
+      output = await openExportOutput(resolve(io.cwd, values.out), values.out, input);
     } catch (error) {
-      io.stderr.write(`Cannot write --out ${values.out}: ${(error as Error).message}\n`);
+      io.stderr.write(`${(error as Error).message}\n`);
       return 1;
     }
-    output = file;
   }
 
   const { builder, result } = builderFor(format, implicitPrompt, maxOpen);
@@ -143,40 +145,46 @@ async function run(args: string[], io: CommandIO): Promise<number> {
   const progress = progressLine(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, {
     totalBytes: source.totalBytes,
   });
-  let lineNumber = 0;
+  let records = 0;
+  const stream = output.stream;
   // A write error also arrives as an 'error' event; awaiting 'drain' turns it into a rejection below.
   const ignore = () => {};
-  output.on("error", ignore);
+  stream.on("error", ignore);
   try {
     const rows: unknown[] = [];
-    // Events are validated as they are read, one by one, to report line numbers: the builders need not check again.
-    for await (const { events, records, bytesRead } of source.read((line, reason) => invalid.add(line, reason))) {
-      lineNumber = records;
-      for (const event of events) builder.add(event, rows);
-      await write(output, serialize(rows));
-      progress.update(bytesRead ?? 0, lineNumber);
+    for await (const batch of source.read((record, reason) => invalid.add(record, reason))) {
+      for (const event of batch.events) builder.add(event, rows);
+      records = batch.records;
+      await write(stream, serialize(rows));
+      progress.update(batch.bytesRead ?? 0, records);
     }
     builder.end(rows);
-    if (result) await write(output, `${JSON.stringify(result(), null, 2)}\n`);
-    else await write(output, serialize(rows));
-    if (output !== io.stdout) {
-      output.end();
-      await finished(output);
+    progress.done();
+    if (builder.report.events === 0) {
+      await output.discard();
+      io.stderr.write(invalid.summary());
+      io.stderr.write(
+        `export: no events in ${source.location} (${records.toLocaleString("en-US")} lines read), nothing written.\n`,
+      );
+      return 1;
     }
+    if (result) await write(stream, `${wellFormedJson(result(), 2)}\n`);
+    else await write(stream, serialize(rows));
+    await output.commit();
   } catch (error) {
     progress.done();
+    await output.discard();
     // The reader went away (`export ... | head`): stop quietly, as other command-line tools do.
     if ((error as NodeJS.ErrnoException).code === "EPIPE") return 0;
     throw error;
   } finally {
-    output.off("error", ignore);
+    stream.off("error", ignore);
   }
-  progress.done();
 
   const { report } = builder;
   io.stderr.write(invalid.summary());
   io.stderr.write(
-    `export: ${lineNumber.toLocaleString("en-US")} lines, ${report.events.toLocaleString("en-US")} events, ${report.rows.toLocaleString("en-US")} ${ROW_NAMES[format]} written${skippedSummary(report, invalid.count)}\n`,
+    `export: ${records.toLocaleString("en-US")} lines, ${report.events.toLocaleString("en-US")} events, ${report.rows.toLocaleString("en-US")} ${ROW_NAMES[format]} written${skippedSummary(report, invalid.count)}\n`,
   );
   return 0;
 }
@@ -184,7 +192,7 @@ async function run(args: string[], io: CommandIO): Promise<number> {
 /** Rows as JSONL; empties `rows` so the next chunk starts afresh. */
 function serialize(rows: unknown[]): string {
   let text = "";
-  for (const row of rows) text += `${JSON.stringify(row)}\n`;
+  for (const row of rows) text += `${wellFormedJson(row)}\n`;
   rows.length = 0;
   return text;
 }

@@ -1,3 +1,5 @@
+import { printable } from "./safeText";
+
 // The invalid lines listed by number in the summary; the rest are only counted.
 const LISTED = 10;
 
@@ -11,7 +13,8 @@ export function invalidLines() {
     },
     add(lineNumber: number, reason: string): void {
       count++;
-      if (listed.length < LISTED) listed.push(`  line ${lineNumber}: ${reason}`);
+      // Reasons name fields from the input: escaped, so a crafted name cannot drive the terminal.
+      if (listed.length < LISTED) listed.push(`  line ${lineNumber}: ${printable(reason)}`);
     },
     /** `"3 invalid lines skipped:\n  line 4: ...\n"`, with `"  and K more"` past the listed ones; "" for none. */
     summary(): string {

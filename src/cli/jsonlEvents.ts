@@ -1,16 +1,23 @@
-import { createReadStream } from "node:fs";
+import { type BigIntStats, createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { FeedbackEvent } from "../events/types";
 import { validateEvent } from "../events/validate";
+import { hasCheckedSeal } from "./checkedSeal";
 import type { EventBatch, EventSource } from "./eventStore";
 import { LINE_TOO_LONG, readLines } from "./readLines";
 
+/** Why a line that is not even JSON was skipped (a line cut short, a stray edit). */
+export const NOT_JSON = "not JSON";
+export const TOO_LONG = "longer than any event of the contract";
+
 /**
  * The events of a JSONL stream, one batch per chunk read. Lines that are no event are told to `onInvalid` with
- * their line number; blank lines are skipped silently.
+ * their line number; blank lines are skipped silently. `checked`: every line that is JSON is known to be an
+ * event of the contract (the collector checked it), so it is not validated again.
  */
 export async function* readJsonlEvents(
   input: AsyncIterable<Uint8Array | string>,
+  checked: boolean,
   onInvalid: (line: number, reason: string) => void,
 ): AsyncGenerator<EventBatch> {
   let records = 0;
@@ -19,21 +26,22 @@ export async function* readJsonlEvents(
     for (const line of lines) {
       records++;
       if (line === LINE_TOO_LONG) {
-        onInvalid(records, "longer than any event of the contract");
+        onInvalid(records, TOO_LONG);
         continue;
       }
       let event: unknown;
       try {
         event = JSON.parse(line);
       } catch {
-        // Blank lines are no events and no errors either.
-        if (line.trim().length > 0) onInvalid(records, "not JSON");
+        if (line.trim().length > 0) onInvalid(records, NOT_JSON);
         continue;
       }
-      const problem = validateEvent(event);
-      if (problem) {
-        onInvalid(records, problem.message);
-        continue;
+      if (!checked) {
+        const problem = validateEvent(event);
+        if (problem) {
+          onInvalid(records, problem.message);
+          continue;
+        }
       }
       events.push(event as FeedbackEvent);
     }
@@ -41,25 +49,39 @@ export async function* readJsonlEvents(
   }
 }
 
-/** A JSONL file as a source; throws a sentence ("no such file", "not a file") when it cannot be read. */
-export async function jsonlFileSource(path: string): Promise<EventSource> {
-  let size: number;
+/**
+ * Reads a JSONL file as a stream, up to the size it had when opened (a collector may be appending to it), in
+ * chunks of `chunkBytes`: large chunks read fastest, small ones keep the peak memory of a long-lived process low.
+ */
+export async function* readJsonlFile(path: string, size: number, chunkBytes = 1024 * 1024): AsyncGenerator<Uint8Array> {
+  if (size === 0) return;
+  // Bytes, not text: readLines copies ASCII chunks as they are, far cheaper than decoding UTF-8.
+  yield* createReadStream(path, { start: 0, end: size - 1, highWaterMark: chunkBytes });
+}
+
+/**
+ * A JSONL file as an export's source. A file the collector checked and nobody changed since (see
+ * checkedSeal.ts) is not validated event by event again. `shownAs` names the file in error messages.
+ */
+export async function jsonlFileSource(path: string, shownAs = path): Promise<EventSource> {
+  let stats: BigIntStats;
   try {
-    const file = await stat(path);
-    if (!file.isFile()) throw new Error("not a file");
-    size = file.size;
+    stats = await stat(path, { bigint: true });
   } catch (error) {
-    throw new Error((error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`Cannot read ${shownAs}: ${code === "ENOENT" ? "no such file" : (error as Error).message}.`);
   }
+  if (!stats.isFile()) throw new Error(`Cannot read ${shownAs}: not a file.`);
+  const checked = await hasCheckedSeal(path, stats);
+  const size = Number(stats.size);
   return {
     location: path,
     totalBytes: size,
-    // Bytes, not text: readLines copies ASCII chunks as they are, far cheaper than decoding UTF-8.
-    read: (onInvalid) => readJsonlEvents(createReadStream(path, { highWaterMark: 1024 * 1024 }), onInvalid),
+    read: (onInvalid) => readJsonlEvents(readJsonlFile(path, size), checked, onInvalid),
   };
 }
 
-/** A JSONL stream (standard input) as a source. */
+/** A JSONL stream (standard input) as an export's source: every line is checked. */
 export function jsonlStreamSource(input: AsyncIterable<Uint8Array | string>, location: string): EventSource {
-  return { location, read: (onInvalid) => readJsonlEvents(input, onInvalid) };
+  return { location, read: (onInvalid) => readJsonlEvents(input, false, onInvalid) };
 }

@@ -1,3 +1,4 @@
+import { version } from "../../package.json";
 import type { Command, CommandIO } from "./command";
 import { exportCommand } from "./export";
 import { pushCommand } from "./push";
@@ -8,7 +9,7 @@ const commands: Record<string, Command> = { serve, export: exportCommand, push: 
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`);
-  return `Usage: react-feedback-loop <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun "react-feedback-loop <command> --help" for a command's options.\n`;
+  return `Usage: react-feedback-loop <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun "react-feedback-loop <command> --help" for a command's options, "react-feedback-loop --version" for the version.\n`;
 }
 
 /** Runs the CLI with `argv` (without node and the script path); resolves to the exit code. */
@@ -17,6 +18,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout.write(help());
     return name === undefined ? 1 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${version}\n`);
+    return 0;
   }
   const command = commands[name];
   if (!command) {

@@ -203,7 +203,7 @@ export function createPushCommand(options: PushCommandOptions = {}): Command {
       io.stderr.write(`${(error as Error).message}\n`);
       return 1;
     }
-    const source = await openEventInput(values.in, io);
+    const source = await openEventInput("push", values.in, io);
     if ("problem" in source) return refuse(io, source, USAGE);
 
     const invalid = invalidLines();

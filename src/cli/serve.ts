@@ -1,29 +1,39 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
+import { loopbackOrigin } from "../server/cors";
 import { createFeedbackHandler } from "../server/createFeedbackHandler";
 import { toNodeHandler } from "../server/toNodeHandler";
 import type { Command } from "./command";
-import { jsonlFileSink } from "./jsonlFileSink";
+import type { EventStore } from "./eventStore";
+import { logFeedbackError, logRefusals, serverLog } from "./serverLog";
+import { openStore } from "./stores";
 
-const USAGE = `Usage: react-feedback-loop serve [--port 8787] [--host 127.0.0.1] [--file feedback.jsonl]
+const USAGE = `Usage: react-feedback-loop serve [--port 8787] [--host 127.0.0.1] [--store feedback.jsonl | postgres://…]
 
-Starts a local feedback collector: the relay of react-feedback-loop/server on node:http, appending each accepted
-event once to a JSONL file. Point httpSink (or Storybook's demo) at http://<host>:<port>/feedback.
+Starts a feedback collector: the relay of react-feedback-loop/server on node:http, storing each accepted event
+once. Point httpSink (or Storybook's demo) at http://<host>:<port>/feedback.
 
 Options:
-  --port <n>     port to listen on (default 8787; 0 picks a free one)
-  --host <addr>  address to bind (default 127.0.0.1, this machine only)
-  --file <path>  JSONL file to append to (default feedback.jsonl in the current directory)`;
+  --port <n>         port to listen on (default 8787; 0 picks a free one)
+  --host <addr>      address to bind (default 127.0.0.1, this machine only)
+  --store <store>    a JSONL file to append to (default feedback.jsonl in the current directory; one collector
+                     per file, held by <path>.lock), or a postgres://user:password@host/database URL (any number
+                     of collectors can share one database)
+  --file <path>      the same as --store with a JSONL file
+  --origin <origin>  a web page origin allowed to send, e.g. https://app.example (repeat for several; "*" for any);
+                     default: pages served from this machine (localhost, 127.0.0.1, [::1]) on any port
+
+Refused requests and storage failures are logged on stderr, one line each.`;
 
 interface ServeOptions {
   port: number;
   host: string;
-  file: string;
+  store: string;
+  origins: string[];
 }
 
 function parse(args: string[]): ServeOptions | string {
-  const options: ServeOptions = { port: 8787, host: "127.0.0.1", file: "feedback.jsonl" };
+  const options: ServeOptions = { port: 8787, host: "127.0.0.1", store: "feedback.jsonl", origins: [] };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = (args[i] as string).split("=", 2) as [string, string | undefined];
     const value = inline ?? args[++i];
@@ -33,7 +43,8 @@ function parse(args: string[]): ServeOptions | string {
       if (!Number.isInteger(port) || port < 0 || port > 65535) return `--port must be a number from 0 to 65535.`;
       options.port = port;
     } else if (flag === "--host") options.host = value;
-    else if (flag === "--file") options.file = value;
+    else if (flag === "--file" || flag === "--store") options.store = value;
+    else if (flag === "--origin") options.origins.push(value);
     else return `Unknown option "${flag}".`;
   }
   return options;
@@ -41,7 +52,7 @@ function parse(args: string[]): ServeOptions | string {
 
 /** `react-feedback-loop serve`: the local collector, so events land somewhere with no account anywhere. */
 export const serve: Command = {
-  summary: "collect feedback locally into a JSONL file",
+  summary: "collect feedback locally into a JSONL file, or into PostgreSQL",
   usage: USAGE,
   async run(args, io) {
     const options = parse(args);
@@ -49,14 +60,35 @@ export const serve: Command = {
       io.stderr.write(`${options}\n\n${USAGE}\n`);
       return 1;
     }
-    const file = path.resolve(io.cwd, options.file);
-    const sink = await jsonlFileSink(file);
-    // Local and open to any page: Storybook and dev servers run on other ports.
-    const handler = toNodeHandler(createFeedbackHandler({ sinks: [sink], cors: { origins: "*" } }));
+    const log = serverLog(io.stderr);
+    let store: EventStore;
+    try {
+      store = await openStore(options.store, io.cwd, log);
+    } catch (error) {
+      io.stderr.write(`${(error as Error).message}\n`);
+      return 1;
+    }
+    // Pages on this machine by default (dev servers and Storybook pick their own ports), never any page on the web.
+    const origins = options.origins.includes("*") ? "*" : options.origins.length > 0 ? options.origins : loopbackOrigin;
+    const relay = createFeedbackHandler({
+      sinks: [store],
+      cors: { origins },
+      onError: logFeedbackError(log, store.location),
+    });
+    const handler = toNodeHandler(logRefusals(relay, log));
     const server = createServer((request, response) => {
       if (request.method === "GET" && (request.url === "/" || request.url === "/feedback")) {
-        response.setHeader("content-type", "text/plain; charset=utf-8");
-        response.end(`react-feedback-loop collector: ${sink.count} events in ${file}\n`);
+        void store.count().then(
+          (count) => {
+            response.setHeader("content-type", "text/plain; charset=utf-8");
+            response.end(`react-feedback-loop collector: ${count} events in ${store.location}\n`);
+          },
+          // A database that went away answers this page, not the process.
+          () => {
+            response.statusCode = 503;
+            response.end(`react-feedback-loop collector: ${store.location} cannot be reached\n`);
+          },
+        );
         return;
       }
       void handler(request, response);
@@ -67,11 +99,12 @@ export const serve: Command = {
     });
     if (listening instanceof Error) {
       io.stderr.write(`Could not listen on ${options.host}:${options.port}: ${listening.message}\n`);
+      await store.close();
       return 1;
     }
     const host = listening.family === "IPv6" ? `[${listening.address}]` : listening.address;
     io.stdout.write(
-      `Collecting feedback at http://${host}:${listening.port}/feedback → ${file} (${sink.count} events so far). Press Ctrl+C to stop.\n`,
+      `Collecting feedback at http://${host}:${listening.port}/feedback → ${store.location} (${await store.count()} events so far). Press Ctrl+C to stop.\n`,
     );
     await new Promise<void>((resolve) => {
       const stop = () => {
@@ -83,7 +116,8 @@ export const serve: Command = {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
-    io.stdout.write(`Stopped. ${sink.count} events in ${file}.\n`);
+    await store.close();
+    io.stdout.write(`Stopped. ${await store.count()} events in ${store.location}.\n`);
     return 0;
   },
 };

@@ -1,13 +1,39 @@
 import path from "node:path";
-import type { EventSource } from "./eventStore";
+import { postgresStore } from "../store/postgresStore";
+import type { EventSource, EventStore } from "./eventStore";
 import { jsonlFileSource, jsonlStreamSource } from "./jsonlEvents";
+import { jsonlFileStore } from "./jsonlFileStore";
 
-// Where the CLI picks a store from what the user named: every command that reads events opens them here.
+// Where the CLI picks a store from what the user named: every command opens stores through these two.
 
-/** The source `export --in` and `push --in` read; without `--in`, standard input. */
-export function openSource(name: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<EventSource> {
-  if (name === undefined) {
-    return Promise.resolve(jsonlStreamSource(stdin as AsyncIterable<Uint8Array | string>, "standard input"));
+const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
+
+/**
+ * The store `serve` appends to, from its `--store` (a JSONL file or a postgres:// URL); `log` hears one line per
+ * problem worked around. Throws a sentence when the store cannot be used (an unreachable database included).
+ */
+export async function openStore(name: string, cwd: string, log: (line: string) => void): Promise<EventStore> {
+  if (POSTGRES_URL.test(name)) {
+    const store = postgresStore({ connectionString: name });
+    await store.open();
+    return store;
   }
-  return jsonlFileSource(path.resolve(cwd, name));
+  return jsonlFileStore(path.resolve(cwd, name), { log });
+}
+
+/** The source `export --in` reads (a JSONL file or a postgres:// URL); without `--in`, standard input. */
+export async function openSource(
+  name: string | undefined,
+  cwd: string,
+  stdin: NodeJS.ReadableStream,
+): Promise<EventSource> {
+  if (name === undefined) {
+    return jsonlStreamSource(stdin as AsyncIterable<Uint8Array | string>, "standard input");
+  }
+  if (POSTGRES_URL.test(name)) {
+    const store = postgresStore({ connectionString: name });
+    await store.open();
+    return store;
+  }
+  return jsonlFileSource(path.resolve(cwd, name), name);
 }

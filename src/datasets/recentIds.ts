@@ -36,20 +36,8 @@ export function recentIds(limit: number): RecentIds {
   let count = 0;
   const words = new Int32Array(WORDS);
 
-  // The slot holding `words` in `table`, or the empty slot where it belongs (all-zero words mean empty).
-  function find(table: Int32Array, start: number): number {
-    let slot = start;
-    while (true) {
-      const at = slot * WORDS;
-      const w0 = table[at] as number;
-      const w1 = table[at + 1] as number;
-      const w2 = table[at + 2] as number;
-      const w3 = table[at + 3] as number;
-      if ((w0 | w1 | w2 | w3) === 0) return -1 - slot;
-      if (w0 === words[0] && w1 === words[1] && w2 === words[2] && w3 === words[3]) return slot;
-      slot = (slot + 1) & mask;
-    }
-  }
+  // The slot holding `words` in `table`, or the empty slot where it belongs.
+  const find = (table: Int32Array, start: number) => uuidSlot(table, mask, start, words, 0);
 
   return {
     firstSeen(id) {
@@ -77,13 +65,31 @@ export function recentIds(limit: number): RecentIds {
   };
 }
 
+/**
+ * In an open-addressing table of UUIDs (four words a slot, all-zero words mean empty, `mask` = slots - 1): the
+ * slot holding the UUID at `key[keyAt..keyAt+4)`, probed from `start`, or -1 - the empty slot where it belongs.
+ */
+export function uuidSlot(table: Int32Array, mask: number, start: number, key: Int32Array, keyAt: number): number {
+  let slot = start;
+  while (true) {
+    const at = slot * WORDS;
+    const w0 = table[at] as number;
+    const w1 = table[at + 1] as number;
+    const w2 = table[at + 2] as number;
+    const w3 = table[at + 3] as number;
+    if ((w0 | w1 | w2 | w3) === 0) return -1 - slot;
+    if (w0 === key[keyAt] && w1 === key[keyAt + 1] && w2 === key[keyAt + 2] && w3 === key[keyAt + 3]) return slot;
+    slot = (slot + 1) & mask;
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Reads a lowercase UUID (8-4-4-4-12 hex digits) into four 32-bit words. False for anything
  * else, and for the all-zero UUID, which marks an empty slot.
  */
-function parseUuid(id: string, words: Int32Array): boolean {
+export function parseUuid(id: string, words: Int32Array): boolean {
   if (!UUID.test(id)) return false;
   // Each word is 8 digits; words 1 and 2 have a dash in their middle.
   words[0] = hex(id, 0, 8, 0);

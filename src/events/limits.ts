@@ -2,6 +2,10 @@ import type { FeedbackEvent } from "./types";
 
 /** Each text field of an event is cut at this many UTF-8 bytes (the contract's default limit). */
 export const MAX_TEXT_BYTES = 32 * 1024;
+/** A rating holds at most this many reasons... */
+export const MAX_REASONS = 32;
+/** ...each an error-mode key of at most this many characters. */
+export const MAX_REASON_CHARS = 64;
 
 /**
  * Cuts `text` to at most `maxBytes` UTF-8 bytes (the contract's 32 KiB by default) without splitting a character.

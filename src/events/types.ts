@@ -72,13 +72,22 @@ export interface EventEnvelope {
   truncated?: true;
 }
 
+/**
+ * An error-mode key of a rating's reasons.
+ * @maxLength 64
+ */
+export type ReasonKey = string;
+
 /** A thumbs vote, or the follow-up form's reasons and comment for it. */
 export interface RatingEvent extends EventEnvelope {
   type: "rating";
   value: RatingValue;
   previous: RatingValue;
-  /** Error-mode keys such as `"hallucination"`. */
-  reasons?: string[];
+  /**
+   * Error-mode keys such as `"hallucination"`.
+   * @maxItems 32
+   */
+  reasons?: ReasonKey[];
   comment?: string;
 }
 

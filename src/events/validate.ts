@@ -1,3 +1,4 @@
+import { cutText, MAX_REASON_CHARS, MAX_REASONS, MAX_TEXT_BYTES } from "./limits";
 import type { FeedbackEvent } from "./types";
 
 /** Why an event breaks the contract: the offending field's path and a sentence about it. */
@@ -18,8 +19,18 @@ type Shape = Record<string, Rule>;
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-const text: Rule = (value) => (typeof value === "string" ? undefined : "must be a string");
-const nonEmpty: Rule = (value) => (typeof value === "string" && value ? undefined : "must be a non-empty string");
+// Every string of an event is bounded, so a server that stores what passes here stores bounded rows.
+const tooLong = (value: string): Problem =>
+  cutText(value) === value ? undefined : `must be at most ${MAX_TEXT_BYTES / 1024} KiB of UTF-8`;
+const text: Rule = (value) => (typeof value === "string" ? tooLong(value) : "must be a string");
+const nonEmpty: Rule = (value) => (typeof value === "string" && value ? tooLong(value) : "must be a non-empty string");
+// A reason is an error-mode key; counted in code points, as JSON Schema's maxLength counts.
+const reasonKey: Rule = (value) =>
+  typeof value !== "string"
+    ? "must be a string"
+    : value.length > MAX_REASON_CHARS && [...value].length > MAX_REASON_CHARS
+      ? `must be at most ${MAX_REASON_CHARS} characters`
+      : undefined;
 const boolean: Rule = (value) => (typeof value === "boolean" ? undefined : "must be true or false");
 const number =
   (min: number, max = Number.POSITIVE_INFINITY, integer?: boolean): Rule =>
@@ -40,9 +51,10 @@ const inside = (key: string | number, problem: string | [string, string]): [stri
   typeof problem === "string" ? [`${key}`, problem] : [`${key}.${problem[0]}`, problem[1]];
 
 const list =
-  (item: Rule, what: string): Rule =>
+  (item: Rule, what: string, maxItems = Number.POSITIVE_INFINITY): Rule =>
   (value) => {
     if (!Array.isArray(value)) return `must be an array of ${what}`;
+    if (value.length > maxItems) return `must hold at most ${maxItems} ${what}`;
     for (let i = 0; i < value.length; i++) {
       const problem = item(value[i]);
       if (problem) return inside(i, problem);
@@ -55,7 +67,8 @@ const object =
     isObject(value) ? checkShape(value, shape) : `must be ${what}`;
 
 function json(value: unknown, depth = 0): Problem {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return;
+  if (typeof value === "string") return tooLong(value);
+  if (value === null || typeof value === "boolean") return;
   if (typeof value === "number") return Number.isFinite(value) ? undefined : "must be a finite number";
   if (depth > 64 || typeof value !== "object") return "must be JSON";
   for (const key of Object.keys(value)) {
@@ -114,7 +127,12 @@ function contractRules() {
   };
 
   const payloads: Record<string, Shape> = {
-    rating: { value: rating, previous: rating, reasons: optional(list(text, "strings")), comment: optional(text) },
+    rating: {
+      value: rating,
+      previous: rating,
+      reasons: optional(list(reasonKey, "strings", MAX_REASONS)),
+      comment: optional(text),
+    },
     copy: { source: oneOf("button", "selection", "code"), chars: count, fraction: number(0, 1), text: optional(text) },
     regenerate: { attempt: number(1, Number.POSITIVE_INFINITY, true), previousContent: optional(text) },
     edit: {

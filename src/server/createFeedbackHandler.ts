@@ -2,11 +2,13 @@ import { FeedbackError } from "../errors";
 import type { FeedbackEvent } from "../events/types";
 import { validateEvent } from "../events/validate";
 import { fanoutSink } from "../sinks/fanoutSink";
-import { formatRetryAfter, type Outcome } from "../sinks/http/outcome";
+import type { Outcome } from "../sinks/http/outcome";
 import type { FeedbackSink, SendResult } from "../sinks/types";
-import { type CorsOptions, corsHeaders, preflight } from "./cors";
+import { type CorsOptions, checkCors, corsHeaders, originAllowed, preflight } from "./cors";
 import { BodyTooLarge, readBody } from "./readBody";
 import { RecentOutcomes } from "./recentOutcomes";
+import { type EventAnswer, RelayAnswerBuilder, refusal } from "./relayAnswer";
+import { secretScrubber } from "./scrubSecrets";
 
 /** A fetch-standard request handler: Next.js route handlers, Hono, Remix, Bun, Deno, workers. */
 export type FeedbackHandler = (request: Request) => Promise<Response>;
@@ -19,58 +21,32 @@ export interface FeedbackHandlerOptions {
    * `Response` of your own.
    */
   authorize?: (request: Request) => boolean | Response | Promise<boolean | Response>;
-  /** Browser origins allowed to call the relay from another origin. Default: same origin only. */
+  /**
+   * Browser origins allowed to call the relay from another origin. Default: same origin only. A request whose
+   * `Origin` is not allowed gets 403 and nothing is stored, a `text/plain` beacon included.
+   */
   cors?: CorsOptions;
   /** Largest body read, in bytes; larger requests get 413. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** Most events in one request; more get 413. Default 1,000. */
+  maxEvents?: number;
   /** How long the sinks may take for one request before its events are answered `retry`. Default 15 s. */
   timeoutMs?: number;
   /** How many event ids are remembered to answer duplicates without sending them again. Default 10,000. */
   rememberIds?: number;
-  /** Server-side report of sink failures and refusals (for your logs; never sent to the browser). */
+  /**
+   * Secret values besides the ones the sinks declare (a key inside a custom sink): they and their base64 and
+   * URL-encoded forms never appear in a response or in what `onError` hears.
+   */
+  secrets?: readonly string[];
+  /** Server-side report of sink failures and refusals (for your logs; never sent to the browser), secrets scrubbed. */
   onError?: (error: FeedbackError) => void;
 }
 
-/** The relay's answer for one event. */
-export interface RelayResult {
-  id: string;
-  status: "accepted" | "rejected" | "retry";
-  reason?: string;
-  /** For an event that broke the contract: the offending field. */
-  field?: string;
-}
-
-/** The relay's response body. */
-export interface RelayResponse {
-  results: RelayResult[];
-  /** Set when the request itself was unusable. */
-  error?: string;
-  /** The longest wait a sink asked for, when some events should be sent again. */
-  retryAfterMs?: number;
-}
+export type { RelayRejection, RelayResponse } from "./relayAnswer";
 
 const MIB = 1024 * 1024;
 const DEFAULT_RETRY_MS = 5000;
-// Whatever a vendor echoes in an error, keys and credentials never leave the server.
-const SECRET_PATTERNS = [
-  /\b(?:sk|pk)-lf-[\w-]+/g,
-  /\blsv2_[\w-]+/g,
-  /\b(?:Bearer|Basic)\s+[\w.~+/=-]+/gi,
-  /\b(?:api[_-]?key|token|secret|password)\b["']?\s*[:=]\s*["']?[^\s"',}]+/gi,
-];
-
-function safeReason(reason: string): string {
-  let text = reason;
-  for (const pattern of SECRET_PATTERNS) text = text.replace(pattern, "[redacted]");
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
-
-function json(status: number, body: RelayResponse, headers: Record<string, string>): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
-  });
-}
 
 /**
  * The server relay: takes `{ events: [...] }` from the browser (JSON, or text/plain from a beacon), checks each
@@ -94,14 +70,26 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   if (sinks.length === 0) {
     throw new FeedbackError("config", "createFeedbackHandler needs at least one sink in `sinks`.");
   }
+  checkCors(options.cors);
   const sink = sinks.length === 1 ? (sinks[0] as FeedbackSink) : fanoutSink(...sinks);
   const maxBodyBytes = options.maxBodyBytes ?? MIB;
+  const maxEvents = options.maxEvents ?? 1000;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const recent = new RecentOutcomes(options.rememberIds ?? 10_000);
   const inFlight = new Set<string>();
+  const scrub = secretScrubber([...(options.secrets ?? []), ...(sink.secrets ?? [])]);
   const report = (error: FeedbackError) => {
+    if (!options.onError) return;
+    const cause = (error as { cause?: unknown }).cause;
     try {
-      options.onError?.(error);
+      options.onError(
+        new FeedbackError(error.kind, scrub(error.message), {
+          eventIds: error.eventIds,
+          // The cause's text can hold a URL or a header a sink used: only its scrubbed message goes on.
+          cause:
+            cause === undefined ? undefined : new Error(scrub(cause instanceof Error ? cause.message : String(cause))),
+        }),
+      );
     } catch {
       // A failing logger must not turn into a failed request.
     }
@@ -110,7 +98,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   function rememberLate(result: SendResult | undefined) {
     for (const id of result?.accepted ?? []) recent.remember(id, { status: "accepted" });
     for (const { id, reason } of result?.rejected ?? [])
-      recent.remember(id, { status: "rejected", reason: safeReason(reason) });
+      recent.remember(id, { status: "rejected", reason: scrub(reason) });
   }
 
   async function forward(events: FeedbackEvent[]): Promise<Map<string, Outcome> & { retryAfterMs?: number }> {
@@ -124,8 +112,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         return sending;
       }, timeoutMs);
       for (const id of result.accepted) outcomes.set(id, { status: "accepted" });
-      for (const { id, reason } of result.rejected)
-        outcomes.set(id, { status: "rejected", reason: safeReason(reason) });
+      for (const { id, reason } of result.rejected) outcomes.set(id, { status: "rejected", reason: scrub(reason) });
       outcomes.retryAfterMs = result.retryAfterMs;
       if (result.rejected.length > 0) {
         report(
@@ -163,63 +150,70 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   }
 
   return async function handleFeedback(request: Request): Promise<Response> {
-    const cors = corsHeaders(options.cors, request.headers.get("origin"));
+    const cors = corsHeaders(options.cors, request);
     if (request.method === "OPTIONS") return preflight(options.cors, request);
+    // Checked on the request itself, not left to the browser: a text/plain beacon needs no preflight, so a page
+    // of any origin could otherwise write into the store.
+    if (!originAllowed(options.cors, request)) return refusal(403, "this origin may not send feedback here");
     if (request.method !== "POST") {
-      return json(405, { results: [], error: "use POST" }, { ...cors, allow: "POST, OPTIONS" });
+      return refusal(405, "use POST", { ...cors, allow: "POST, OPTIONS" });
     }
     if (options.authorize) {
       const verdict = await options.authorize(request);
       if (verdict instanceof Response) return verdict;
-      if (!verdict) return json(401, { results: [], error: "not authorized to send feedback" }, cors);
+      if (!verdict) return refusal(401, "not authorized to send feedback", cors);
     }
     const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
     if (type && type !== "application/json" && type !== "text/plain") {
-      return json(415, { results: [], error: "send JSON (application/json or text/plain)" }, cors);
+      return refusal(415, "send JSON (application/json or text/plain)", cors);
     }
     let text: string;
     try {
       text = await readBody(request, maxBodyBytes);
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        return json(413, { results: [], error: `the body is larger than ${maxBodyBytes} bytes` }, cors);
-      }
-      return json(400, { results: [], error: "the body could not be read" }, cors);
+      if (error instanceof BodyTooLarge) return refusal(413, `the body is larger than ${maxBodyBytes} bytes`, cors);
+      return refusal(400, "the body could not be read", cors);
     }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      return json(400, { results: [], error: "the body is not JSON" }, cors);
+      return refusal(400, "the body is not JSON", cors);
     }
     const incoming = (body as { events?: unknown } | null)?.events;
-    if (!Array.isArray(incoming)) {
-      return json(400, { results: [], error: 'the body must be {"events": [...]}' }, cors);
+    if (!Array.isArray(incoming)) return refusal(400, 'the body must be {"events": [...]}', cors);
+    if (incoming.length > maxEvents) {
+      return refusal(413, `a request holds at most ${maxEvents} events (this one had ${incoming.length})`, cors);
     }
 
-    const answers: (RelayResult | string)[] = [];
+    // Each event's answer, or its id when the sinks decide it.
+    const answers: (EventAnswer | string)[] = [];
     const toSend = new Map<string, FeedbackEvent>();
     for (const event of incoming) {
       const id = typeof (event as { id?: unknown } | null)?.id === "string" ? (event as { id: string }).id : "";
       const problem = validateEvent(event);
       if (problem) {
-        answers.push({ id, status: "rejected", reason: problem.message, field: problem.field });
+        answers.push({ status: "rejected", reason: problem.message, field: problem.field });
         continue;
       }
       const known = recent.get(id);
-      if (known) answers.push(toResult(id, known));
-      else if (toSend.has(id)) answers.push(id);
-      else if (inFlight.has(id)) answers.push({ id, status: "retry", reason: "already being delivered" });
+      if (known) answers.push(known);
+      else if (inFlight.has(id)) answers.push({ status: "retry" });
       else {
-        toSend.set(id, event as FeedbackEvent);
+        if (!toSend.has(id)) toSend.set(id, event as FeedbackEvent);
         answers.push(id);
       }
     }
     const outcomes = await forward([...toSend.values()]);
-    const results = answers.map((answer) =>
-      typeof answer === "string" ? toResult(answer, outcomes.get(answer) ?? { status: "retry" }) : answer,
-    );
-    return respond(results, outcomes.retryAfterMs, cors);
+    const answer = new RelayAnswerBuilder();
+    incoming.forEach((event, i) => {
+      const item = answers[i] as EventAnswer | string;
+      answer.add(
+        (event as { id?: unknown } | null)?.id,
+        typeof item === "string" ? (outcomes.get(item) ?? { status: "retry" }) : item,
+      );
+    });
+    return answer.response(outcomes.retryAfterMs, cors, DEFAULT_RETRY_MS);
   };
 }
 
@@ -242,28 +236,4 @@ async function withDeadline<T>(task: (signal: AbortSignal) => Promise<T>, ms: nu
   } finally {
     clearTimeout(timer);
   }
-}
-
-function toResult(id: string, outcome: Outcome): RelayResult {
-  return outcome.status === "rejected"
-    ? { id, status: "rejected", reason: outcome.reason }
-    : { id, status: outcome.status };
-}
-
-function respond(results: RelayResult[], retryAfterMs: number | undefined, cors: Record<string, string>): Response {
-  const count = (status: RelayResult["status"]) => results.filter((result) => result.status === status).length;
-  const retry = count("retry");
-  const rejected = count("rejected");
-  const body: RelayResponse = { results };
-  const headers = { ...cors };
-  if (retry > 0) {
-    body.retryAfterMs = retryAfterMs ?? DEFAULT_RETRY_MS;
-    if (retryAfterMs !== undefined || retry === results.length) {
-      headers["retry-after"] = formatRetryAfter(body.retryAfterMs);
-    }
-  }
-  if (results.length === 0 || count("accepted") === results.length) return json(200, body, headers);
-  if (retry === results.length) return json(503, body, headers);
-  if (rejected === results.length) return json(400, { ...body, error: "no event could be accepted" }, headers);
-  return json(207, body, headers);
 }

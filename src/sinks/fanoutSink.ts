@@ -18,6 +18,7 @@ export function fanoutSink(...sinks: FeedbackSink[]): FeedbackSink {
     name: `fanout(${sinks.map((sink) => sink.name).join(", ")})`,
     // In-page only when every sink is: one sink across a network is enough to need the queue.
     delivery: sinks.every((sink) => sink.delivery === "in-page") ? "in-page" : "queued",
+    secrets: sinks.flatMap((sink) => sink.secrets ?? []),
     async send(events, options) {
       const outcomes = await Promise.all(
         sinks.map(async (sink) => {

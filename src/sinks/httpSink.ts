@@ -23,8 +23,9 @@ export interface HttpSinkOptions {
 }
 
 /**
- * What an endpoint may answer, with a 2xx, to say what became of each event. Without such a body a 2xx
- * accepts the whole batch. An id the answer leaves out is sent again.
+ * What an endpoint may answer, with a 2xx, to say what became of each event: one result per event, or (what the
+ * relay answers) the ids by status. Without such a body a 2xx accepts the whole batch. An id the answer leaves
+ * out is sent again.
  *
  * @example
  * ```json
@@ -34,33 +35,46 @@ export interface HttpSinkOptions {
  *   { "id": "0193…a3", "status": "retry" }
  * ] }
  * ```
+ * or
+ * ```json
+ * { "accepted": ["0193…a1"], "retry": ["0193…a3"], "rejected": [{ "ids": ["0193…a2"], "reason": "unknown messageId" }] }
+ * ```
  */
-export interface HttpSinkResponse {
-  results: { id: string; status: "accepted" | "rejected" | "retry"; reason?: string }[];
-}
+export type HttpSinkResponse =
+  | { results: { id: string; status: "accepted" | "rejected" | "retry"; reason?: string }[] }
+  | { accepted: string[]; retry?: string[]; rejected?: { ids: string[]; reason?: string }[] };
 
-function isHttpSinkResponse(body: unknown): body is HttpSinkResponse {
-  return (
-    typeof body === "object" &&
-    body !== null &&
-    Array.isArray((body as HttpSinkResponse).results) &&
-    (body as HttpSinkResponse).results.every(
-      (item) => typeof item === "object" && item !== null && typeof item.id === "string",
-    )
-  );
+type Answer = [id: unknown, status: unknown, reason?: unknown];
+
+// Each answered id with its status, from either form; undefined for a body that is neither.
+function answersOf(body: unknown): Answer[] | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const { results, accepted, retry = [], rejected = [] } = body as Record<string, unknown>;
+  if (Array.isArray(results)) {
+    return results.map((item) => [item?.id, item?.status, item?.reason]);
+  }
+  if (!Array.isArray(accepted) || !Array.isArray(retry) || !Array.isArray(rejected)) return undefined;
+  return [
+    ...accepted.map((id): Answer => [id, "accepted"]),
+    ...retry.map((id): Answer => [id, "retry"]),
+    ...rejected.flatMap((group) =>
+      (Array.isArray(group?.ids) ? group.ids : []).map((id: unknown): Answer => [id, "rejected", group.reason]),
+    ),
+  ];
 }
 
 /** Maps a per-event answer onto the batch; ids it does not name are left for retry. */
-function resultFromBody(events: readonly FeedbackEvent[], body: HttpSinkResponse): SendResult {
+function resultFromAnswers(events: readonly FeedbackEvent[], answers: Answer[]): SendResult {
   const inBatch = new Set(events.map((event) => event.id));
   const result: SendResult = { accepted: [], retry: [], rejected: [] };
   const named = new Set<string>();
-  for (const item of body.results) {
-    if (!inBatch.has(item.id) || named.has(item.id)) continue;
-    named.add(item.id);
-    if (item.status === "accepted") result.accepted.push(item.id);
-    else if (item.status === "rejected") result.rejected.push({ id: item.id, reason: item.reason ?? "rejected" });
-    else result.retry.push(item.id);
+  for (const [id, status, reason] of answers) {
+    if (typeof id !== "string" || !inBatch.has(id) || named.has(id)) continue;
+    named.add(id);
+    if (status === "accepted") result.accepted.push(id);
+    else if (status === "rejected")
+      result.rejected.push({ id, reason: typeof reason === "string" ? reason : "rejected" });
+    else result.retry.push(id);
   }
   for (const id of inBatch) if (!named.has(id)) result.retry.push(id);
   if (result.retry.length > 0) result.reason = "the endpoint asked to retry some events";
@@ -95,6 +109,7 @@ export function httpSink(options: HttpSinkOptions): FeedbackSink {
   const { url, headers = {}, credentials = "same-origin", beacon = false } = options;
   return {
     name: options.name ?? `http ${url}`,
+    secrets: Object.values(headers),
     async send(events, { signal, keepalive }) {
       const payload = JSON.stringify({ events });
       const simple = keepalive && beacon;
@@ -128,7 +143,8 @@ export function httpSink(options: HttpSinkOptions): FeedbackSink {
       const outcome = outcomeOfStatus(response.status, response.headers, body);
       if (outcome.status !== "accepted") return toSendResult(new Map(events.map((event) => [event.id, outcome])));
       const answer = jsonBody(response, body);
-      return isHttpSinkResponse(answer) ? resultFromBody(events, answer) : acceptAll(events);
+      const answers = answersOf(answer);
+      return answers ? resultFromAnswers(events, answers) : acceptAll(events);
     },
   };
 }

@@ -190,6 +190,7 @@ export function langfuseSink(options: LangfuseSinkOptions): FeedbackSink {
 
   return {
     name: "langfuse",
+    secrets: options.secretKey ? [options.secretKey, headers.authorization.slice("Basic ".length)] : [],
     async send(events, sendOptions) {
       const outcomes = new Map<string, Outcome[]>();
       const requests: ScoreRequest[] = [];

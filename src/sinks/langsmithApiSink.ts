@@ -79,6 +79,7 @@ export function langsmithApiSink(options: LangSmithApiSinkOptions): FeedbackSink
 
   return {
     name: "langsmith-api",
+    secrets: [options.apiKey],
     async send(events, sendOptions) {
       const outcomes = await mapLimited(events, concurrency, async (event): Promise<Outcome> => {
         const feedback = langsmithFeedback(event);

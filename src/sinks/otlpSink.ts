@@ -173,6 +173,7 @@ export function otlpSink(options: OtlpSinkOptions): FeedbackSink {
   const url = /\/v1\/logs\/?$/.test(options.url) ? options.url : `${options.url.replace(/\/+$/, "")}/v1/logs`;
   return {
     name: "otlp",
+    secrets: Object.values(options.headers ?? {}),
     async send(events, sendOptions) {
       if (events.length === 0) return { accepted: [], retry: [], rejected: [] };
       const answer = await callHttp(

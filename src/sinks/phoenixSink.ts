@@ -149,6 +149,7 @@ export function phoenixSink(options: PhoenixSinkOptions): FeedbackSink {
 
   return {
     name: "phoenix",
+    secrets: options.apiKey ? [options.apiKey] : [],
     async send(events, sendOptions) {
       const outcomes = new Map<string, Outcome>();
       const spans: Item[] = [];

@@ -64,6 +64,11 @@ export interface FeedbackSink {
    */
   readonly delivery?: "queued" | "in-page";
   send(events: readonly FeedbackEvent[], options: SendOptions): Promise<SendResult>;
+  /**
+   * The secret values the sink was configured with (keys, header values): a relay in front of it keeps them, in
+   * any encoding, out of every answer and every report.
+   */
+  readonly secrets?: readonly string[];
 }
 
 /** How a transport tells the provider about failures (the provider turns them into `FeedbackError`s). */

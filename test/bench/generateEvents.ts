@@ -3,6 +3,8 @@
 // a few broken ones. The same seed gives the same bytes.
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
+import { jsonlFileSource } from "../../src/cli/jsonlEvents";
+import { jsonlFileStore } from "../../src/cli/jsonlFileStore";
 import { seededRandom } from "../support/seededRandom";
 
 function hex(random: () => number, digits: number): string {
@@ -176,4 +178,18 @@ export async function writeEventsFile(path: string, count: number, seed = 42): P
   file.end(buffer);
   await once(file, "finish");
   return bytes;
+}
+
+/**
+ * Writes the events of the JSONL file `from` to `to` through the collector's store, as `serve` would have: each
+ * valid event once, and the record that the collector checked the file (so an export may trust it).
+ */
+export async function writeCollectedFile(from: string, to: string): Promise<void> {
+  const store = await jsonlFileStore(to);
+  const source = await jsonlFileSource(from);
+  for await (const { events } of source.read(() => {})) {
+    // Large batches: this only prepares a bench's input, and each batch is synced to disk.
+    for (let start = 0; start < events.length; start += 5000) await store.append(events.slice(start, start + 5000));
+  }
+  await store.close();
 }

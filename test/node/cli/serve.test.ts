@@ -1,12 +1,13 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { main } from "../../../src/cli/main";
-import { everyKind } from "../support/events";
+import { writeEventsFile } from "../../bench/generateEvents";
+import { event, everyKind } from "../support/events";
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../src/cli/bin.ts");
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -22,24 +23,37 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Starts `react-feedback-loop serve` as a real process and resolves with its URL once it listens. */
-async function start(...args: string[]) {
-  const child = spawn(process.execPath, ["--import", tsx, bin, "serve", "--port", "0", ...args], { cwd: dir });
+/** Runs `react-feedback-loop serve` as a real process (`shell` prefixes it, as `ulimit -f 32;`). */
+function launch(args: string[], { shell = "", nodeFlags = [] as string[] } = {}) {
+  const command = [process.execPath, ...nodeFlags, "--import", tsx, bin, "serve", "--port", "0", ...args];
+  const child = shell
+    ? spawn("bash", ["-c", `${shell} exec "$@"`, "bash", ...command], { cwd: dir })
+    : spawn(command[0] as string, command.slice(1), { cwd: dir });
   children.push(child);
   let output = "";
+  let errors = "";
   child.stdout.on("data", (chunk) => {
     output += chunk;
   });
+  child.stderr.on("data", (chunk) => {
+    errors += chunk;
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, exited, output: () => output, errors: () => errors };
+}
+
+/** Starts `react-feedback-loop serve` as a real process and resolves with its URL once it listens. */
+async function start(args: string[], options: Parameters<typeof launch>[1] = {}) {
+  const { child, exited, output, errors } = launch(args, options);
   const url = await new Promise<string>((resolve, reject) => {
     const look = () => {
-      const match = /http:\/\/\S+\/feedback/.exec(output);
+      const match = /http:\/\/\S+\/feedback/.exec(output());
       if (match) resolve(match[0]);
     };
     child.stdout.on("data", look);
-    child.once("exit", () => reject(new Error(`serve exited early: ${output}`)));
+    child.once("exit", () => reject(new Error(`serve exited early: ${output()}${errors()}`)));
   });
-  return { child, url, exited, output: () => output };
+  return { child, url, exited, output, errors };
 }
 
 const post = (url: string, events: unknown[]) =>
@@ -51,7 +65,7 @@ describe("react-feedback-loop serve", () => {
   it("collects each event once into the JSONL file, across retries and restarts, and stops on SIGTERM and SIGINT", async () => {
     const file = path.join(dir, "feedback.jsonl");
     const [a, b, c] = everyKind();
-    const first = await start("--file", "feedback.jsonl");
+    const first = await start(["--file", "feedback.jsonl"]);
     expect(first.output()).toContain(`→ ${file} (0 events so far)`);
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/feedback$/);
     expect((await post(first.url, [a, b])).status).toBe(200);
@@ -61,18 +75,85 @@ describe("react-feedback-loop serve", () => {
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain("Stopped. 2 events");
 
-    const second = await start("--file", file);
+    const second = await start(["--file", file]);
     expect(second.output()).toContain("(2 events so far)");
     const response = await post(second.url, [a, c]);
-    expect(await response.json()).toEqual({
-      results: [
-        { id: a?.id, status: "accepted" },
-        { id: c?.id, status: "accepted" },
-      ],
-    });
+    expect(await response.json()).toEqual({ accepted: [a?.id, c?.id], retry: [], rejected: [] });
     expect((await fileLines(file)).map((line) => JSON.parse(line).id)).toEqual([a?.id, b?.id, c?.id]);
     second.child.kill("SIGINT");
     expect(await second.exited).toBe(0);
+  });
+});
+
+describe("serve's store", () => {
+  it("refuses a second collector on the same file with a sentence, and takes over a lock its holder left", async () => {
+    const file = path.join(dir, "feedback.jsonl");
+    const first = await start(["--file", file]);
+    const second = launch(["--file", "feedback.jsonl"]);
+    expect(await second.exited).toBe(1);
+    expect(second.errors()).toBe(
+      `${file} is in use by another process (pid ${first.child.pid}, per ${file}.lock). Stop it first, or use another file.\n`,
+    );
+    expect(second.output()).toBe("");
+    // Killed without a chance to clean up: the lock stays behind, naming a process that no longer runs.
+    first.child.kill("SIGKILL");
+    await first.exited;
+    expect(await readFile(`${file}.lock`, "utf8")).toBe(`${first.child.pid}\n`);
+    const third = await start(["--file", file]);
+    expect((await post(third.url, everyKind().slice(0, 1))).status).toBe(200);
+  });
+
+  it("fails at start with a sentence when the file cannot be written", async () => {
+    const run = launch(["--file", "missing-dir/x.jsonl"]);
+    expect(await run.exited).toBe(1);
+    expect(run.errors()).toBe(
+      `Cannot collect into ${path.join(dir, "missing-dir/x.jsonl")}: the folder ${path.join(dir, "missing-dir")} does not exist.\n`,
+    );
+    expect(run.output()).not.toContain("Collecting");
+  });
+
+  it("logs each refused request and each storage failure as one line on stderr", async () => {
+    const { url, errors } = await start(["--file", "feedback.jsonl"]);
+    expect((await fetch(url, { method: "POST", body: "{not json" })).status).toBe(400);
+    const [good] = everyKind();
+    const crafted = { ...good, id: "0192f0c1-0000-7000-8000-000000000001", "\u001b[31mred": 1 };
+    expect((await post(url, [good, crafted])).status).toBe(207);
+    const lines = errors().trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\S+Z refused POST \/feedback from no origin: 400 the body is not JSON$/);
+    expect(lines[1]).toContain("refused POST /feedback from no origin: 207 1 of 2 event(s) rejected");
+    // A field name from the request reaches the log escaped, never as a terminal escape sequence.
+    expect(lines[1]).toContain("\\u001b[31mred");
+    expect(errors()).not.toContain("\u001b");
+  });
+
+  it("cuts a write that failed (file too large, as on a full disk) back to the last whole line", async () => {
+    const file = path.join(dir, "feedback.jsonl");
+    const small = (n: number) =>
+      event({ type: "copy", source: "button", chars: 3, fraction: 1 }, { messageId: `m-${n}` });
+    const large = (n: number) => ({ ...small(100 + n), content: "An answer that goes on. ".repeat(400) });
+    await writeFile(file, Array.from({ length: 10 }, (_, n) => `${JSON.stringify(small(n))}\n`).join(""));
+    const before = (await stat(file)).size;
+    // The file may grow to 24 KiB: a batch of three 10 KB events is cut short by the limit.
+    const { url, errors } = await start(["--file", file], { shell: "ulimit -f 24;" });
+    const failed = await post(url, [large(1), large(2), large(3)]);
+    expect(failed.status).toBe(503);
+    expect((await stat(file)).size).toBe(before);
+    expect(errors()).toMatch(/could not store 3 event\(s\) in \S+feedback\.jsonl; answered "retry": EFBIG/);
+    const next = small(50);
+    expect((await post(url, [next])).status).toBe(200);
+    const stored = (await fileLines(file)).map((line) => JSON.parse(line).id);
+    expect(stored).toHaveLength(11);
+    expect(stored.at(-1)).toBe(next.id);
+  });
+
+  it("starts on a file larger than its whole heap: the file is streamed and only ids are kept", async () => {
+    const file = path.join(dir, "feedback.jsonl");
+    const bytes = await writeEventsFile(file, 150_000, 7);
+    expect(bytes).toBeGreaterThan(90 * 1024 * 1024);
+    const { url, output } = await start(["--file", file], { nodeFlags: ["--max-old-space-size=48"] });
+    expect(output()).toMatch(/\((1[34]\d,\d{3}|1[34]\d{4}) events so far\)/);
+    expect((await fetch(url)).status).toBe(200);
   });
 });
 

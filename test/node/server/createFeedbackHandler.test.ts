@@ -15,13 +15,13 @@ const post = (body: unknown, headers: Record<string, string> = { "content-type":
 const read = async (response: Response) => (await response.json()) as RelayResponse;
 
 describe("createFeedbackHandler", () => {
-  it("forwards valid events and answers 200 with one accepted result per event", async () => {
+  it("forwards valid events and answers 200 listing each accepted id", async () => {
     const sink = memorySink();
     const handler = createFeedbackHandler({ sinks: sink });
     const events = everyKind();
     const response = await handler(post({ events }));
     expect(response.status).toBe(200);
-    expect(await read(response)).toEqual({ results: events.map((e) => ({ id: e.id, status: "accepted" })) });
+    expect(await read(response)).toEqual({ accepted: events.map((e) => e.id), retry: [], rejected: [] });
     expect(sink.events).toEqual(events);
   });
 
@@ -42,10 +42,11 @@ describe("createFeedbackHandler", () => {
     const response = await createFeedbackHandler({ sinks: sink })(post({ events: [bad, worse] }));
     expect(response.status).toBe(400);
     const body = await read(response);
-    expect(body.results).toEqual([
-      { id: bad.id, status: "rejected", field: "fraction", reason: "fraction must be a number from 0 to 1" },
-      { id: "nope", status: "rejected", field: "type", reason: "type is required" },
+    expect(body.rejected).toEqual([
+      { ids: [bad.id], field: "fraction", reason: "fraction must be a number from 0 to 1" },
+      { ids: ["nope"], field: "type", reason: "type is required" },
     ]);
+    expect(body.error).toBe("no event could be accepted");
     expect(sink.events).toEqual([]);
   });
 
@@ -54,7 +55,9 @@ describe("createFeedbackHandler", () => {
     const good = event({ type: "rating", value: "up", previous: null });
     const response = await createFeedbackHandler({ sinks: sink })(post({ events: [good, { id: "x" }] }));
     expect(response.status).toBe(207);
-    expect((await read(response)).results.map((r) => r.status)).toEqual(["accepted", "rejected"]);
+    const body = await read(response);
+    expect(body.accepted).toEqual([good.id]);
+    expect(body.rejected).toEqual([{ ids: ["x"], field: "type", reason: "type is required" }]);
     expect(sink.events).toEqual([good]);
   });
 
@@ -64,7 +67,7 @@ describe("createFeedbackHandler", () => {
   ])("answers 400 when the body is %s", async (_case, body, error) => {
     const response = await createFeedbackHandler({ sinks: memorySink() })(post(body));
     expect(response.status).toBe(400);
-    expect(await read(response)).toEqual({ results: [], error });
+    expect(await read(response)).toEqual({ accepted: [], retry: [], rejected: [], error });
   });
 
   it("de-duplicates by event id, within a request and across requests (a beacon and a retry)", async () => {
@@ -73,11 +76,8 @@ describe("createFeedbackHandler", () => {
     const one = event({ type: "rating", value: "up", previous: null });
     const first = await handler(post({ events: [one, one] }));
     const again = await handler(post({ events: [one] }));
-    expect((await read(first)).results).toEqual([
-      { id: one.id, status: "accepted" },
-      { id: one.id, status: "accepted" },
-    ]);
-    expect((await read(again)).results).toEqual([{ id: one.id, status: "accepted" }]);
+    expect((await read(first)).accepted).toEqual([one.id]);
+    expect((await read(again)).accepted).toEqual([one.id]);
     expect(sink.events).toHaveLength(1);
   });
 
@@ -107,7 +107,7 @@ describe("createFeedbackHandler", () => {
     const response = await handler(post({ events: [one] }));
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("3");
-    expect(await read(response)).toEqual({ results: [{ id: one.id, status: "retry" }], retryAfterMs: 2500 });
+    expect(await read(response)).toEqual({ accepted: [], retry: [one.id], rejected: [], retryAfterMs: 2500 });
     answer = (events) => ({ accepted: events.map((e) => e.id), retry: [], rejected: [] });
     expect((await handler(post({ events: [one] }))).status).toBe(200);
     expect(sent).toEqual([one.id, one.id]);
@@ -125,11 +125,12 @@ describe("createFeedbackHandler", () => {
     });
     const response = await handler(post({ events: [a, b, c] }));
     expect(response.status).toBe(207);
-    expect((await read(response)).results).toEqual([
-      { id: a.id, status: "accepted" },
-      { id: b.id, status: "retry" },
-      { id: c.id, status: "rejected", reason: "HTTP 400: no trace" },
-    ]);
+    expect(await read(response)).toEqual({
+      accepted: [a.id],
+      retry: [b.id],
+      rejected: [{ ids: [c.id], reason: "HTTP 400: no trace" }],
+      retryAfterMs: 5000,
+    });
   });
 
   it("never echoes a secret: a throwing sink gives a bare 503, a vendor's echoed key is redacted", async () => {

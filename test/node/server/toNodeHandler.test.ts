@@ -32,7 +32,7 @@ describe("toNodeHandler", () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(await response.json()).toEqual({ results: [{ id: one.id, status: "accepted" }] });
+    expect(await response.json()).toEqual({ accepted: [one.id], retry: [], rejected: [] });
     expect(sink.events).toEqual([one]);
   });
 

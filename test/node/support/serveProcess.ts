@@ -1,0 +1,55 @@
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../src/cli/bin.ts");
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+/** A `react-feedback-loop serve` process started by a test. */
+export interface ServeProcess {
+  child: ChildProcessWithoutNullStreams;
+  /** Its /feedback URL, once it listens. */
+  url: string;
+  exited: Promise<number | null>;
+  output(): string;
+  errors(): string;
+}
+
+/**
+ * Starts `react-feedback-loop serve <args>` as a real process on a free port. Resolves once it listens, or
+ * rejects with its output when it exits first (use `startExpectingExit` for a start-up that should fail).
+ */
+export async function startServe(args: string[], cwd: string): Promise<ServeProcess> {
+  const started = launch(args, cwd);
+  const url = await new Promise<string>((resolve, reject) => {
+    const look = () => {
+      const match = /http:\/\/\S+\/feedback/.exec(started.output());
+      if (match) resolve(match[0]);
+    };
+    started.child.stdout.on("data", look);
+    started.child.once("exit", () => reject(new Error(`serve exited early: ${started.output()}${started.errors()}`)));
+  });
+  return { ...started, url };
+}
+
+/** Starts serve and waits for it to exit; resolves with its exit code and output. */
+export async function runServeToExit(args: string[], cwd: string) {
+  const started = launch(args, cwd);
+  const code = await started.exited;
+  return { code, output: started.output(), errors: started.errors() };
+}
+
+function launch(args: string[], cwd: string) {
+  const child = spawn(process.execPath, ["--import", tsx, bin, "serve", "--port", "0", ...args], { cwd });
+  let output = "";
+  let errors = "";
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    errors += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, exited, output: () => output, errors: () => errors };
+}
