@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { commonPrefixLength, commonSuffixLength } from "../../src/diff/commonEnds";
 import { diffWords } from "../../src/diff/diffWords";
+import { editStats } from "../../src/diff/editStats";
 import { countWords } from "../../src/diff/tokenize";
 import type { DiffOp } from "../../src/events/types";
 
@@ -79,6 +80,8 @@ function expectValid(draft: string, final: string, deadlineMs?: number) {
   expect(stats.similarity).toBeLessThanOrEqual(1);
   expect(stats.similarity === 1).toBe(stats.wordsAdded === 0 && stats.wordsRemoved === 0);
   expect(stats.editRate).toBe((stats.wordsAdded + stats.wordsRemoved) / Math.max(1, countWords(final)));
+  // Counted while diffing, the statistics are exactly what editStats reads from the finished diff.
+  expect(stats).toEqual(editStats(diff));
   if (draft === final) expect(diff).toEqual(draft === "" ? [] : [[0, draft]]);
   return { diff, stats };
 }
