@@ -55,9 +55,14 @@ export function diffSequences(a: Int32Array, b: Int32Array, vocabularySize: numb
       pushRun(script, 1, m);
       continue;
     }
+    const maxD = Math.max(SMALL_RANGE, Math.min(MAX_EDITS, Math.ceil((n + m) * MAX_EDIT_SHARE)));
+    // Whether Myers already failed within maxD edits, so trying it again below would be wasted.
+    let myersFailed = false;
     if (n + m > SMALL_RANGE) {
-      if (n + m <= MYERS_FIRST_RANGE && myersDiff(a, aLo, aHi, b, bLo, bHi, MYERS_FIRST_EDITS, deadline, script))
-        continue;
+      if (n + m <= MYERS_FIRST_RANGE) {
+        if (myersDiff(a, aLo, aHi, b, bLo, bHi, MYERS_FIRST_EDITS, deadline, script)) continue;
+        myersFailed = maxD <= MYERS_FIRST_EDITS;
+      }
       scratch ??= anchorScratch(vocabularySize);
       const anchors = uniqueAnchors(a, aLo, aHi, b, bLo, bHi, scratch);
       if (anchors.length > 0) {
@@ -76,8 +81,7 @@ export function diffSequences(a: Int32Array, b: Int32Array, vocabularySize: numb
         continue;
       }
     }
-    const maxD = Math.max(SMALL_RANGE, Math.min(MAX_EDITS, Math.ceil((n + m) * MAX_EDIT_SHARE)));
-    if (!myersDiff(a, aLo, aHi, b, bLo, bHi, maxD, deadline, script)) {
+    if (myersFailed || !myersDiff(a, aLo, aHi, b, bLo, bHi, maxD, deadline, script)) {
       pushRun(script, -1, n);
       pushRun(script, 1, m);
     }

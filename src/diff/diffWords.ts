@@ -104,7 +104,8 @@ function diffWordRange(
     builder.add(b.slice(bFrom, bTo));
     return;
   }
-  const interner = new TokenInterner();
+  // Distinct tokens are far fewer than tokens; a fifth of the characters is a generous guess of both.
+  const interner = new TokenInterner((aTo - aFrom + bTo - bFrom) / 5);
   const left = tokenizeSpaced(a, interner, aFrom, aTo);
   const right = tokenizeSpaced(b, interner, bFrom, bTo);
   const { ops, counts } = diffSequences(left.ids, right.ids, interner.size, deadline);

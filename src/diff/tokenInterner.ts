@@ -21,8 +21,16 @@ export class TokenInterner {
   private readonly hashes: number[] = [];
   /** 1 where the token with that id is a word (see `isWordToken`), else 0: the statistics count these. */
   readonly words: number[] = [];
-  private table = new Int32Array(1024);
-  private mask = 1023;
+  private table: Int32Array;
+  private mask: number;
+
+  /** `expectedTokens`: about how many tokens will be interned, to size the table once (it grows if needed). */
+  constructor(expectedTokens = 512) {
+    let size = 64;
+    while (size < expectedTokens * 2 && size < 1 << 16) size *= 2;
+    this.table = new Int32Array(size);
+    this.mask = size - 1;
+  }
 
   /** How many distinct tokens have ids (ids are 0 .. size - 1). */
   get size(): number {
