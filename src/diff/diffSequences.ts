@@ -5,6 +5,11 @@ import { anchorScratch, uniqueAnchors } from "./uniqueAnchors";
 
 // Below this many tokens (both sides together) Myers runs directly: it is exact and, this small, instant.
 const SMALL_RANGE = 64;
+// Up to this many tokens, a range first tries Myers with at most this many edits: exact, and cheap when the
+// two sides differ little. Anchors split long ranges faster, but where few tokens are unique (text made
+// mostly of common words) one moved word can become the only anchor and turn a small edit into a rewrite.
+const MYERS_FIRST_RANGE = 1024;
+const MYERS_FIRST_EDITS = 64;
 // Myers gives up past this many edits in one gap (its work grows with the square), or past this share of
 // the gap's tokens: such a gap is mostly rewritten, and one removal plus one addition describes it best.
 const MAX_EDITS = 512;
@@ -14,8 +19,9 @@ type Work = { keep: number } | { aLo: number; aHi: number; bLo: number; bHi: num
 
 /**
  * Diffs two sequences of interned token ids (ids below `vocabularySize`) into an edit script. Strategy: trim
- * what both ends share; split the middle at patience anchors (tokens unique on both sides) and recurse into
- * the gaps; a gap without anchors goes to Myers with a bounded number of edits. Whatever is unsolved when the
+ * what both ends share; a short range that differs little is solved exactly by Myers; otherwise split it at
+ * patience anchors (tokens unique on both sides) and recurse into the gaps; a gap without anchors goes to
+ * Myers with a bounded number of edits. Whatever is unsolved when the
  * deadline passes, or too costly for Myers, is one removal plus one addition: valid, only coarser.
  */
 export function diffSequences(a: Int32Array, b: Int32Array, vocabularySize: number, deadline: Deadline): EditScript {
@@ -49,7 +55,14 @@ export function diffSequences(a: Int32Array, b: Int32Array, vocabularySize: numb
       pushRun(script, 1, m);
       continue;
     }
+    const maxD = Math.max(SMALL_RANGE, Math.min(MAX_EDITS, Math.ceil((n + m) * MAX_EDIT_SHARE)));
+    // Whether Myers already failed within maxD edits, so trying it again below would be wasted.
+    let myersFailed = false;
     if (n + m > SMALL_RANGE) {
+      if (n + m <= MYERS_FIRST_RANGE) {
+        if (myersDiff(a, aLo, aHi, b, bLo, bHi, MYERS_FIRST_EDITS, deadline, script)) continue;
+        myersFailed = maxD <= MYERS_FIRST_EDITS;
+      }
       scratch ??= anchorScratch(vocabularySize);
       const anchors = uniqueAnchors(a, aLo, aHi, b, bLo, bHi, scratch);
       if (anchors.length > 0) {
@@ -68,8 +81,7 @@ export function diffSequences(a: Int32Array, b: Int32Array, vocabularySize: numb
         continue;
       }
     }
-    const maxD = Math.max(SMALL_RANGE, Math.min(MAX_EDITS, Math.ceil((n + m) * MAX_EDIT_SHARE)));
-    if (!myersDiff(a, aLo, aHi, b, bLo, bHi, maxD, deadline, script)) {
+    if (myersFailed || !myersDiff(a, aLo, aHi, b, bLo, bHi, maxD, deadline, script)) {
       pushRun(script, -1, n);
       pushRun(script, 1, m);
     }

@@ -3,9 +3,9 @@ import { commonPrefixLength, commonSuffixLength } from "./commonEnds";
 import { DEFAULT_DEADLINE_MS, type Deadline, startDeadline } from "./deadline";
 import { DiffBuilder } from "./diffBuilder";
 import { diffSequences } from "./diffSequences";
-import { editStats } from "./editStats";
+import { tokenizeSpaced } from "./spacedTokens";
 import { TokenInterner } from "./tokenInterner";
-import { isSafeBoundary, tokenizeSpaced } from "./tokenize";
+import { isSafeBoundary } from "./tokenize";
 
 /** Options of `diffWords`. */
 export interface DiffWordsOptions {
@@ -43,15 +43,14 @@ export function diffWords(draft: string, final: string, options: DiffWordsOption
   // Not a string at run time (plain JavaScript callers): compare the text it stands for rather than throw.
   const a = asText(draft);
   const b = asText(final);
-  const diff = diffTexts(a, b, startDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS));
-  return { diff, stats: editStats(diff) };
+  return diffTexts(a, b, startDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS));
 }
 
 function asText(value: unknown): string {
   return typeof value === "string" ? value : value === undefined || value === null ? "" : String(value);
 }
 
-function diffTexts(a: string, b: string, deadline: Deadline): DiffOp[] {
+function diffTexts(a: string, b: string, deadline: Deadline): WordDiff {
   const builder = new DiffBuilder();
   if (a === b) {
     builder.keep(a);
@@ -64,10 +63,12 @@ function diffTexts(a: string, b: string, deadline: Deadline): DiffOp[] {
   while (suffix > 0 && !(isSafeBoundary(a, a.length - suffix) && isSafeBoundary(b, b.length - suffix))) suffix--;
 
   builder.keep(a.slice(0, prefix));
-  const middleA = a.slice(prefix, a.length - suffix);
-  const middleB = b.slice(prefix, b.length - suffix);
-  if (middleA.length + middleB.length > LINE_MODE_MIN_CHARS) diffLines(middleA, middleB, deadline, builder);
-  else diffWordRange(middleA, middleB, deadline, builder);
+  // The middles are diffed where they lie, not sliced out: the tokenizer then reads flat strings.
+  const endA = a.length - suffix;
+  const endB = b.length - suffix;
+  if (endA + endB - 2 * prefix > LINE_MODE_MIN_CHARS) {
+    diffLines(a.slice(prefix, endA), b.slice(prefix, endB), deadline, builder);
+  } else diffWordRange(a, prefix, endA, b, prefix, endB, deadline, builder);
   builder.keep(a.slice(a.length - suffix));
   return builder.finish();
 }
@@ -87,54 +88,80 @@ function intern(items: readonly string[], ids: Map<string, number>): Int32Array 
   return out;
 }
 
-function diffWordRange(a: string, b: string, deadline: Deadline, builder: DiffBuilder): void {
-  if (a === "" || b === "" || deadline.expired()) {
-    builder.remove(a);
-    builder.add(b);
+/** Diffs `a[aFrom, aTo)` against `b[bFrom, bTo)` token by token into the builder. */
+function diffWordRange(
+  a: string,
+  aFrom: number,
+  aTo: number,
+  b: string,
+  bFrom: number,
+  bTo: number,
+  deadline: Deadline,
+  builder: DiffBuilder,
+): void {
+  if (aFrom === aTo || bFrom === bTo || deadline.expired()) {
+    builder.remove(a.slice(aFrom, aTo));
+    builder.add(b.slice(bFrom, bTo));
     return;
   }
-  const interner = new TokenInterner();
-  const left = tokenizeSpaced(a, interner);
-  const right = tokenizeSpaced(b, interner);
+  // Distinct tokens are far fewer than tokens; a fifth of the characters is a generous guess of both.
+  const interner = new TokenInterner((aTo - aFrom + bTo - bFrom) / 5);
+  const left = tokenizeSpaced(a, interner, aFrom, aTo);
+  const right = tokenizeSpaced(b, interner, bFrom, bTo);
   const { ops, counts } = diffSequences(left.ids, right.ids, interner.size, deadline);
-  // Runs of tokens are cut from the texts as single slices (`starts` bounds each token with its space).
+  // Runs of tokens are cut from the texts as single slices (`starts` bounds each token with its space), and
+  // their words counted from the interner's flags: whitespace holds none.
+  const isWord = interner.words;
+  const wordsIn = (ids: Int32Array, from: number, to: number) => {
+    let words = 0;
+    for (let k = from; k < to; k++) words += isWord[ids[k] as number] as number;
+    return words;
+  };
   const sliceA = (from: number, to: number) => a.slice(left.starts[from], left.starts[to]);
-  const sliceB = (from: number, to: number) => b.slice(right.starts[from], right.starts[to]);
   let i = 0;
   let j = 0;
   for (let run = 0; run < ops.length; run++) {
     const op = ops[run];
     const count = counts[run] as number;
     if (op === -1) {
-      builder.remove(sliceA(i, i + count));
+      builder.remove(sliceA(i, i + count), wordsIn(left.ids, i, i + count));
       i += count;
     } else if (op === 1) {
-      builder.add(sliceB(j, j + count));
+      builder.add(b.slice(right.starts[j], right.starts[j + count]), wordsIn(right.ids, j, j + count));
       j += count;
     } else {
       // Kept tokens; the whitespace before each is kept too where both sides have the same.
       let keptFrom = i;
       const end = i + count;
       for (; i < end; i++, j++) {
-        const spaceA = left.spaces[i] as string;
-        const spaceB = right.spaces[j] as string;
-        if (spaceA === spaceB) continue;
-        builder.keep(sliceA(keptFrom, i));
-        builder.remove(spaceA);
-        builder.add(spaceB);
-        builder.keep(a.slice((left.starts[i] as number) + spaceA.length, left.starts[i + 1]));
+        const spaceA = left.starts[i] as number;
+        const spaceB = right.starts[j] as number;
+        const tokenA = left.tokenStarts[i] as number;
+        const tokenB = right.tokenStarts[j] as number;
+        if (sameText(a, spaceA, tokenA, b, spaceB, tokenB)) continue;
+        builder.keep(sliceA(keptFrom, i), wordsIn(left.ids, keptFrom, i));
+        builder.remove(a.slice(spaceA, tokenA), 0);
+        builder.add(b.slice(spaceB, tokenB), 0);
+        builder.keep(a.slice(tokenA, left.starts[i + 1]), wordsIn(left.ids, i, i + 1));
         keptFrom = i + 1;
       }
-      builder.keep(sliceA(keptFrom, end));
+      builder.keep(sliceA(keptFrom, end), wordsIn(left.ids, keptFrom, end));
     }
   }
-  const trailingA = left.spaces[i] as string;
-  const trailingB = right.spaces[j] as string;
-  if (trailingA === trailingB) builder.keep(trailingA);
+  const trailingA = a.slice(left.starts[i], aTo);
+  const trailingB = b.slice(right.starts[j], bTo);
+  if (trailingA === trailingB) builder.keep(trailingA, 0);
   else {
-    builder.remove(trailingA);
-    builder.add(trailingB);
+    builder.remove(trailingA, 0);
+    builder.add(trailingB, 0);
   }
+}
+
+/** Whether `a[aFrom, aTo)` and `b[bFrom, bTo)` hold the same text, without making either substring. */
+function sameText(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
+  if (aTo - aFrom !== bTo - bFrom) return false;
+  for (let k = 0; k < aTo - aFrom; k++) if (a.charCodeAt(aFrom + k) !== b.charCodeAt(bFrom + k)) return false;
+  return true;
 }
 
 /** Splits after each "\n", keeping it: joining the lines gives the text back. */
@@ -174,7 +201,8 @@ function diffLines(a: string, b: string, deadline: Deadline, builder: DiffBuilde
       continue;
     }
     // A kept run (or the end): the changed lines before it are diffed word by word.
-    if (removed !== "" || added !== "") diffWordRange(removed, added, deadline, builder);
+    if (removed !== "" || added !== "")
+      diffWordRange(removed, 0, removed.length, added, 0, added.length, deadline, builder);
     removed = "";
     added = "";
     if (op === 0) {

@@ -35,21 +35,26 @@ export function countCharacters(text: string): number {
  * ```
  */
 export function editStats(diff: readonly DiffOp[]): EditStats {
-  let wordsAdded = 0;
-  let wordsRemoved = 0;
-  let wordsKept = 0;
-  let charsAdded = 0;
-  let charsRemoved = 0;
+  const counts: EditCounts = { wordsAdded: 0, wordsRemoved: 0, wordsKept: 0, charsAdded: 0, charsRemoved: 0 };
   for (const [op, text] of diff) {
-    if (op === 0) wordsKept += countWords(text);
+    if (op === 0) counts.wordsKept += countWords(text);
     else if (op === 1) {
-      wordsAdded += countWords(text);
-      charsAdded += countCharacters(text);
+      counts.wordsAdded += countWords(text);
+      counts.charsAdded += countCharacters(text);
     } else {
-      wordsRemoved += countWords(text);
-      charsRemoved += countCharacters(text);
+      counts.wordsRemoved += countWords(text);
+      counts.charsRemoved += countCharacters(text);
     }
   }
+  return statsOfCounts(counts);
+}
+
+/** The counts `EditStats` are made from. */
+export type EditCounts = Pick<EditStats, "wordsAdded" | "wordsRemoved" | "wordsKept" | "charsAdded" | "charsRemoved">;
+
+/** The statistics from their counts: `editStats` and `diffWords` (which counts as it diffs) share these rules. */
+export function statsOfCounts(counts: EditCounts): EditStats {
+  const { wordsAdded, wordsRemoved, wordsKept, charsAdded, charsRemoved } = counts;
   const draftWords = wordsKept + wordsRemoved;
   const finalWords = wordsKept + wordsAdded;
   const total = draftWords + finalWords;

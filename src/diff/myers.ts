@@ -26,8 +26,9 @@ export function myersDiff(
   const limit = Math.min(n + m, maxD);
   const offset = limit + 1;
   const v = new Int32Array(2 * limit + 3);
-  // trace[d] holds the furthest x on diagonals -d..d after step d, to walk the path back.
-  const trace: Int32Array[] = [];
+  // The furthest x on diagonals -d..d after step d, to walk the path back: 2d + 1 values from index d², all
+  // steps in one growing buffer rather than an array per step.
+  let trace: Int32Array = new Int32Array(Math.min((limit + 1) * (limit + 1), 1024));
   let work = 0;
   for (let d = 0; d <= limit; d++) {
     for (let k = -d; k <= d; k += 2) {
@@ -44,12 +45,12 @@ export function myersDiff(
       work += x - start + 1;
       v[offset + k] = x;
       if (x >= n && y >= m) {
-        trace.push(v.slice(offset - d, offset + d + 1));
-        backtrack(trace, n, m, script);
+        trace = record(trace, v, offset, d);
+        backtrack(trace, d, n, m, script);
         return true;
       }
     }
-    trace.push(v.slice(offset - d, offset + d + 1));
+    trace = record(trace, v, offset, d);
     if (work > 4096) {
       work = 0;
       if (deadline.expired()) return false;
@@ -58,19 +59,30 @@ export function myersDiff(
   return false;
 }
 
-/** Walks the furthest-reaching paths back from (n, m) and appends the edit script in order. */
-function backtrack(trace: Int32Array[], n: number, m: number, script: EditScript): void {
+/** Stores step d's values of `v` at index d² of `trace`, grown by doubling when full. */
+function record(trace: Int32Array, v: Int32Array, offset: number, d: number): Int32Array {
+  let stored = trace;
+  const end = (d + 1) * (d + 1);
+  if (end > stored.length) {
+    stored = new Int32Array(Math.max(end, stored.length * 2));
+    stored.set(trace);
+  }
+  for (let i = 0, at = d * d; i <= 2 * d; i++, at++) stored[at] = v[offset - d + i] as number;
+  return stored;
+}
+
+/** Walks the furthest-reaching paths back from (n, m), found at step `last`, and appends the edit script in order. */
+function backtrack(trace: Int32Array, last: number, n: number, m: number, script: EditScript): void {
   const reversed: number[] = [];
   let x = n;
   let y = m;
-  for (let d = trace.length - 1; d > 0; d--) {
-    const previous = trace[d - 1] as Int32Array;
+  for (let d = last; d > 0; d--) {
     const k = x - y;
-    // previous[i] is diagonal i - (d - 1).
-    const at = (diagonal: number) => previous[diagonal + d - 1] as number;
-    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
+    // Step d - 1 stores diagonal i - (d - 1) at index (d - 1)² + i.
+    const base = (d - 1) * (d - 1) + d - 1;
+    const down = k === -d || (k !== d && (trace[base + k - 1] as number) < (trace[base + k + 1] as number));
     const previousK = down ? k + 1 : k - 1;
-    const previousX = at(previousK);
+    const previousX = trace[base + previousK] as number;
     const previousY = previousX - previousK;
     const snakeStartX = down ? previousX : previousX + 1;
     for (let i = x - snakeStartX; i > 0; i--) reversed.push(0);

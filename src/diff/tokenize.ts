@@ -1,5 +1,3 @@
-import type { TokenInterner } from "./tokenInterner";
-
 /**
  * Word-level tokens: a run of whitespace, a word (letters, digits, marks, joined by inner apostrophes as in
  * "don't"), one CJK character (Chinese, Japanese: no spaces between words, so each character is a token), one
@@ -29,8 +27,8 @@ export const TOKEN_PATTERN = /* @__PURE__ */ (() => {
   );
 })();
 
-// ASCII character classes for the fast path: 1 whitespace, 2 word character, 0 anything else.
-const ASCII_CLASS = /* @__PURE__ */ (() => {
+// ASCII character classes for the fast paths: 1 whitespace, 2 word character, 0 anything else.
+export const ASCII_CLASS = /* @__PURE__ */ (() => {
   const classes = new Uint8Array(128);
   for (const code of [9, 10, 11, 12, 13, 32]) classes[code] = 1;
   for (let code = 0; code < 128; code++) {
@@ -39,10 +37,10 @@ const ASCII_CLASS = /* @__PURE__ */ (() => {
   return classes;
 })();
 
-const APOSTROPHE = 39;
+export const APOSTROPHE = 39;
 
 /** The end of the token that starts at `start` (exclusive). */
-function tokenEnd(text: string, start: number): number {
+export function tokenEnd(text: string, start: number): number {
   const first = text.charCodeAt(start);
   if (first < 128) {
     const kind = ASCII_CLASS[first];
@@ -90,39 +88,10 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/**
- * Text split into non-whitespace tokens, each with the whitespace before it: `spaces[i]` then token i, for
- * every i, then `spaces[ids.length]`, gives the text back. `ids[i]` is the token's interned id; `starts[i]` is
- * where `spaces[i]` begins in the text (and `starts[ids.length + 1]` is its length), so a run of tokens is
- * one slice. The diff compares tokens only, so unrelated texts do not look alike merely because both are half
- * spaces.
- */
-export interface SpacedTokens {
-  ids: Int32Array;
-  spaces: string[];
-  starts: number[];
-}
-
-export function tokenizeSpaced(text: string, interner: TokenInterner): SpacedTokens {
-  const ids: number[] = [];
-  const spaces: string[] = [];
-  const starts: number[] = [];
-  let spaceStart = 0;
-  forEachToken(text, (start, end) => {
-    if (isSpaceToken(text, start)) return;
-    starts.push(spaceStart);
-    spaces.push(start === spaceStart ? "" : text.slice(spaceStart, start));
-    ids.push(interner.idOf(text, start, end));
-    spaceStart = end;
-  });
-  starts.push(spaceStart, text.length);
-  spaces.push(text.slice(spaceStart));
-  return { ids: Int32Array.from(ids), spaces, starts };
-}
-
 const SPACE_START = /\s/y;
 
-function isSpaceToken(text: string, start: number): boolean {
+/** Whether the token at `start` is whitespace. */
+export function isSpaceToken(text: string, start: number): boolean {
   const code = text.charCodeAt(start);
   if (code < 128) return ASCII_CLASS[code] === 1;
   SPACE_START.lastIndex = start;

@@ -52,13 +52,24 @@ export function uniqueAnchors(
     const id = b[j] as number;
     if (stamp[id] === generation) countB[id] = (countB[id] as number) + 1;
   }
-  // Matches in b order; their a positions may go back and forth.
+  // Matches in b order; their a positions may go back and forth. Only matches with a neighbour that agrees
+  // (the token before or after is the same on both sides, or it is at an end of both) are taken when there
+  // are any: a word moved elsewhere is unique on both sides too, but its new neighbours rarely match its old
+  // ones, and taken as an anchor it would turn all between its two places into a removal and an addition.
+  // Texts that share little have no such matches; any unique match then splits the work.
   const matchA: number[] = [];
   const matchB: number[] = [];
-  for (let j = bLo; j < bHi; j++) {
-    const id = b[j] as number;
-    if (stamp[id] === generation && countA[id] === 1 && countB[id] === 1) {
-      matchA.push(positionA[id] as number);
+  for (let pass = 0; pass < 2 && matchA.length === 0; pass++) {
+    for (let j = bLo; j < bHi; j++) {
+      const id = b[j] as number;
+      if (stamp[id] !== generation || countA[id] !== 1 || countB[id] !== 1) continue;
+      const i = positionA[id] as number;
+      if (pass === 0) {
+        const before = i === aLo ? j === bLo : j > bLo && a[i - 1] === b[j - 1];
+        const after = i === aHi - 1 ? j === bHi - 1 : j < bHi - 1 && a[i + 1] === b[j + 1];
+        if (!before && !after) continue;
+      }
+      matchA.push(i);
       matchB.push(j);
     }
   }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { commonPrefixLength, commonSuffixLength } from "../../src/diff/commonEnds";
 import { diffWords } from "../../src/diff/diffWords";
+import { editStats } from "../../src/diff/editStats";
 import { countWords } from "../../src/diff/tokenize";
 import type { DiffOp } from "../../src/events/types";
 
@@ -65,6 +66,61 @@ const editedPair = fc
   });
 const pairs = fc.oneof(fc.tuple(anyText, anyText), editedPair);
 
+/**
+ * Text like the benchmark's function-word family: 45% common function words, the rest from a larger
+ * vocabulary, and a final made by deleting, replacing or inserting words at random places. Few words are
+ * unique in such text, the case where anchoring the diff on unique words can go wrong.
+ */
+const FUNCTION_WORDS = [
+  "the",
+  "of",
+  "and",
+  "to",
+  "a",
+  "in",
+  "is",
+  "it",
+  "that",
+  "for",
+  "on",
+  "with",
+  "as",
+  "was",
+  "be",
+];
+const VOCABULARY = Array.from({ length: 200 }, (_, i) => `w${i.toString(36)}x`);
+const familyWord = fc.oneof(
+  { weight: 45, arbitrary: fc.constantFrom(...FUNCTION_WORDS) },
+  { weight: 55, arbitrary: fc.constantFrom(...VOCABULARY) },
+);
+const WORD_EDIT_KINDS = ["delete", "replace", "insert"] as const;
+const functionWordPair = fc
+  .tuple(
+    fc.array(familyWord, { minLength: 1, maxLength: 600, size: "max" }),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom(...WORD_EDIT_KINDS), familyWord), { maxLength: 30, size: "max" }),
+    // Whitespace only: with punctuation between words, a diff as short in tokens can change more words.
+    fc.constantFrom(" ", "\n", "  "),
+  )
+  .map(([words, edits, separator]) => {
+    const edited = [...words];
+    // Words the edits remove plus words they add: a diff never needs to change more.
+    let changedWords = 0;
+    for (const [at, kind, word] of edits) {
+      const index = at % (edited.length + 1);
+      if (kind === "insert") {
+        edited.splice(index, 0, word);
+        changedWords += 1;
+      } else if (index < edited.length && kind === "delete") {
+        edited.splice(index, 1);
+        changedWords += 1;
+      } else if (index < edited.length) {
+        edited[index] = word;
+        changedWords += 2;
+      }
+    }
+    return { draft: words.join(separator), final: edited.join(separator), changedWords };
+  });
+
 function expectValid(draft: string, final: string, deadlineMs?: number) {
   const { diff, stats } = diffWords(draft, final, deadlineMs === undefined ? {} : { deadlineMs });
   expect(side(diff, 1)).toBe(draft);
@@ -79,6 +135,8 @@ function expectValid(draft: string, final: string, deadlineMs?: number) {
   expect(stats.similarity).toBeLessThanOrEqual(1);
   expect(stats.similarity === 1).toBe(stats.wordsAdded === 0 && stats.wordsRemoved === 0);
   expect(stats.editRate).toBe((stats.wordsAdded + stats.wordsRemoved) / Math.max(1, countWords(final)));
+  // Counted while diffing, the statistics are exactly what editStats reads from the finished diff.
+  expect(stats).toEqual(editStats(diff));
   if (draft === final) expect(diff).toEqual(draft === "" ? [] : [[0, draft]]);
   return { diff, stats };
 }
@@ -161,6 +219,28 @@ describe("diffWords", () => {
         expectValid(draft, final);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it("does not anchor on a moved word: the text between its two places stays kept", () => {
+    // "to" is the only word unique on both sides, but it moved: taken as an anchor, it would make the diff
+    // remove and add everything else (66 words changed instead of 6).
+    const draft =
+      "the the the w0x w0x w0x w0x the the w0x w0x w0x w0x the the w0x the the w0x w0x the the w0x w0x the w0x w0x w0x the the w0x the to the the w0x";
+    const final =
+      "to w0x the the the w0x w0x w0x w0x the the w0x w0x w0x w0x the the w0x the the w0x w0x the the w0x w0x the w0x w0x w0x the the w0x the w0x the the w0x";
+    const { stats } = expectValid(draft, final, Number.POSITIVE_INFINITY);
+    expect(stats.wordsAdded + stats.wordsRemoved).toBeLessThanOrEqual(6);
+  });
+
+  it("on text mostly of common words with a few words edited, changes no more words than the edits did", () => {
+    fc.assert(
+      fc.property(functionWordPair, ({ draft, final, changedWords }) => {
+        // No deadline: on a busy machine the default one could pass and coarsen the diff.
+        const { stats } = expectValid(draft, final, Number.POSITIVE_INFINITY);
+        expect(stats.wordsAdded + stats.wordsRemoved).toBeLessThanOrEqual(changedWords);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -1,5 +1,7 @@
 import fc from "fast-check";
-import { countWords, isWordToken, TOKEN_PATTERN, tokenize } from "../../src/diff/tokenize";
+import { tokenizeSpaced } from "../../src/diff/spacedTokens";
+import { TokenInterner } from "../../src/diff/tokenInterner";
+import { countWords, isSafeBoundary, isWordToken, TOKEN_PATTERN, tokenize } from "../../src/diff/tokenize";
 
 /** Tokens by the regular expression alone, without the ASCII fast path. */
 function referenceTokens(text: string): string[] {
@@ -145,5 +147,33 @@ describe("tokenize", () => {
     expect(isWordToken("_")).toBe(false);
     expect(isWordToken("a_b")).toBe(true);
     expect(countWords("")).toBe(0);
+  });
+});
+
+describe("tokenizeSpaced", () => {
+  it("finds the same tokens as tokenize, each with the whitespace before it, in any range between safe boundaries", () => {
+    fc.assert(
+      fc.property(fc.oneof(adversarial, fc.string({ unit: "binary" })), fc.nat(), fc.nat(), (text, one, two) => {
+        const safe = [0, text.length];
+        for (let i = 1; i < text.length; i++) if (isSafeBoundary(text, i)) safe.push(i);
+        const [from, to] = [safe[one % safe.length] as number, safe[two % safe.length] as number].sort((x, y) => x - y);
+        const range = text.slice(from, to);
+        const interner = new TokenInterner();
+        const spaced = tokenizeSpaced(text, interner, from, to);
+        const tokens: string[] = [];
+        let rebuilt = "";
+        for (let i = 0; i < spaced.count; i++) {
+          const token = text.slice(spaced.tokenStarts[i], spaced.starts[i + 1]);
+          tokens.push(token);
+          rebuilt += text.slice(spaced.starts[i], spaced.tokenStarts[i]) + token;
+          // Equal ids for equal tokens, and a word flag that agrees with isWordToken.
+          expect(interner.idOf(token, 0, token.length)).toBe(spaced.ids[i]);
+          expect(interner.words[spaced.ids[i] as number]).toBe(isWordToken(token) ? 1 : 0);
+        }
+        expect(rebuilt + text.slice(spaced.starts[spaced.count], spaced.starts[spaced.count + 1])).toBe(range);
+        expect(tokens).toEqual(tokenize(range).filter((token) => !/^\s/u.test(token)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
