@@ -1,0 +1,331 @@
+import type { FeedbackEvent } from "../events/types";
+import { DistinctCounter } from "./distinctCounter";
+import { Histogram } from "./histogram";
+import { KeepTop } from "./keepTop";
+import { isSplitField, splitValue } from "./splitValue";
+import type {
+  DayVolume,
+  ErrorModeRow,
+  InsightsSummary,
+  ReviewItem,
+  ReviewLink,
+  SummarizeOptions,
+  ThumbsShare,
+} from "./types";
+import { round4, wilsonInterval } from "./wilson";
+
+// Split values beyond this many are folded into one row, so a free-text metadata field cannot grow the summary.
+const MAX_SPLIT_VALUES = 50;
+const OTHER_VALUES = "(other)";
+const EXAMPLES_PER_MODE = 3;
+// An edit below this similarity rewrote most of the answer.
+const HEAVY_EDIT_SIMILARITY = 0.5;
+// Asked again this many times: the answer kept failing.
+const MANY_REGENERATES = 3;
+
+const percent = (min: number, max: number | null) => (max === null ? `${min * 100}%+` : `${min * 100}–${max * 100}%`);
+const seconds = (min: number, max: number | null) =>
+  max === null ? `${min / 1000} s+` : `${min / 1000}–${max / 1000} s`;
+const count = (min: number, max: number | null) =>
+  max === null ? `${min}+` : max - min === 1 ? `${min}` : `${min}–${max - 1}`;
+
+// Words changed per edit: one bin per value up to 200, so the median is exact where edits usually fall.
+const EDIT_SIZE_EDGES = [...Array.from({ length: 200 }, (_, i) => i), 200, 300, 500, 1000, 2000, 5000];
+const SIMILARITY_EDGES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+const DWELL_EDGES = [0, 1000, 3000, 10_000, 30_000, 60_000];
+
+interface Votes {
+  up: number;
+  down: number;
+}
+
+const later = (a: ReviewLink, b: ReviewLink) => a.ts > b.ts;
+
+/** The UTC day of an event's time, `YYYY-MM-DD`. */
+function dayOf(ts: string): string {
+  return ts.endsWith("Z") ? ts.slice(0, 10) : new Date(ts).toISOString().slice(0, 10);
+}
+
+const withTrace = (link: ReviewLink, traceId: string | undefined): ReviewLink =>
+  traceId === undefined ? link : { ...link, traceId };
+
+/**
+ * Adds events one at a time and reads the summary at any moment: the collector keeps one open and adds each new
+ * event as it is stored, so a refresh costs only the new events. Memory stays flat: counters, fixed histograms,
+ * bounded lists, and a distinct-answer count that turns into an estimate past 10,000 answers.
+ *
+ * Votes are counted from the contract's transitions: each rating event moves one answer from `previous` to
+ * `value`, so the net count of `up` is the number of answers whose standing vote is up, with no table of answers.
+ *
+ * @example
+ * const summarizer = createSummarizer({ splitBy: "metadata.model" });
+ * for (const event of events) summarizer.add(event);
+ * summarizer.summary().thumbs.bySplit; // one row per model, with its Wilson interval
+ */
+export function createSummarizer(options: SummarizeOptions = {}) {
+  const splitBy = options.splitBy ?? null;
+  if (splitBy !== null && !isSplitField(splitBy)) {
+    throw new Error(`Cannot split by "${splitBy}": use "app", "environment" or "metadata.<key>".`);
+  }
+  const from = options.from ?? null;
+  const to = options.to ?? null;
+  const reviewLimit = options.reviewLimit ?? 10;
+
+  let events = 0;
+  let invalid = 0;
+  let withdrawn = 0;
+  const answers = new DistinctCounter();
+  const copiedAnswers = new DistinctCounter();
+  const days = new Map<string, DayVolume>();
+  const overall: Votes = { up: 0, down: 0 };
+  const bySplit = new Map<string, Votes>();
+  const reasonCounts = new Map<string, number>();
+  const reasonExamples = new Map<string, KeepTop<ReviewLink>>();
+  let downWithReasons = 0;
+  let edits = 0;
+  let acceptedUnchanged = 0;
+  const similarity = new Histogram(SIMILARITY_EDGES, percent);
+  const editSize = new Histogram(EDIT_SIZE_EDGES, count);
+  const regenerateAttempts: number[] = [];
+  let abandons = 0;
+  const dwell = new Histogram(DWELL_EDGES, seconds);
+  const copies = { button: 0, selection: 0, code: 0 };
+  const preferences = new Map<string, number>();
+  const downWithComment = new KeepTop<ReviewItem>(reviewLimit, later);
+  const heavilyEdited = new KeepTop<ReviewItem>(
+    reviewLimit,
+    (a, b) => (a.similarity as number) < (b.similarity as number) || (a.similarity === b.similarity && a.ts > b.ts),
+  );
+  const regenerated = new KeepTop<ReviewItem>(reviewLimit, later);
+
+  const dayVolume = (day: string): DayVolume => {
+    let volume = days.get(day);
+    if (!volume) {
+      volume = { day, up: 0, down: 0, copy: 0, regenerate: 0, edit: 0, abandon: 0 };
+      days.set(day, volume);
+    }
+    return volume;
+  };
+
+  const votesFor = (event: FeedbackEvent): Votes | null => {
+    if (splitBy === null) return null;
+    let group = splitValue(event, splitBy);
+    if (!bySplit.has(group) && bySplit.size >= MAX_SPLIT_VALUES) group = OTHER_VALUES;
+    let votes = bySplit.get(group);
+    if (!votes) {
+      votes = { up: 0, down: 0 };
+      bySplit.set(group, votes);
+    }
+    return votes;
+  };
+
+  const move = (votes: Votes, value: "up" | "down" | null, step: number) => {
+    if (value !== null) votes[value] += step;
+  };
+
+  function add(event: FeedbackEvent): void {
+    const day = dayOf(event.ts);
+    if ((from !== null && day < from) || (to !== null && day > to)) return;
+    events++;
+    answers.add(event.messageId);
+    const volume = dayVolume(day);
+    switch (event.type) {
+      case "rating": {
+        const { value, previous } = event;
+        if (value !== previous) {
+          if (value !== null) volume[value]++;
+          else withdrawn++;
+          move(overall, previous, -1);
+          move(overall, value, 1);
+          const votes = votesFor(event);
+          if (votes) {
+            move(votes, previous, -1);
+            move(votes, value, 1);
+          }
+        }
+        if (value === "down" && event.reasons && event.reasons.length > 0) {
+          downWithReasons++;
+          for (const reason of event.reasons) {
+            reasonCounts.set(reason, (reasonCounts.get(reason) ?? 0) + 1);
+            if (event.comment) {
+              let examples = reasonExamples.get(reason);
+              if (!examples) {
+                examples = new KeepTop<ReviewLink>(EXAMPLES_PER_MODE, later);
+                reasonExamples.set(reason, examples);
+              }
+              examples.offer(
+                withTrace({ messageId: event.messageId, ts: event.ts, comment: event.comment }, event.traceId),
+              );
+            }
+          }
+        }
+        if (value === "down" && event.comment) {
+          const item: ReviewItem = {
+            ...withTrace({ messageId: event.messageId, ts: event.ts, comment: event.comment }, event.traceId),
+            why: "down-with-comment",
+          };
+          if (event.reasons && event.reasons.length > 0) item.reasons = event.reasons;
+          downWithComment.offer(item);
+        }
+        break;
+      }
+      case "copy":
+        volume.copy++;
+        copies[event.source]++;
+        copiedAnswers.add(event.messageId);
+        break;
+      case "regenerate": {
+        volume.regenerate++;
+        regenerateAttempts[event.attempt] = (regenerateAttempts[event.attempt] ?? 0) + 1;
+        if (event.attempt >= MANY_REGENERATES) {
+          const kept = regenerated.find((item) => item.messageId === event.messageId);
+          if (kept) kept.attempts = Math.max(kept.attempts ?? 0, event.attempt);
+          else {
+            regenerated.offer({
+              ...withTrace({ messageId: event.messageId, ts: event.ts }, event.traceId),
+              why: "regenerated",
+              attempts: event.attempt,
+            });
+          }
+        }
+        break;
+      }
+      case "edit": {
+        volume.edit++;
+        edits++;
+        if (event.accepted) acceptedUnchanged++;
+        similarity.add(event.stats.similarity);
+        editSize.add(event.stats.wordsAdded + event.stats.wordsRemoved);
+        if (!event.accepted && event.stats.similarity < HEAVY_EDIT_SIMILARITY) {
+          heavilyEdited.offer({
+            ...withTrace({ messageId: event.messageId, ts: event.ts }, event.traceId),
+            why: "heavily-edited",
+            similarity: event.stats.similarity,
+            editEventId: event.id,
+            draft: event.draft,
+            final: event.final,
+          });
+        }
+        break;
+      }
+      case "abandon":
+        volume.abandon++;
+        abandons++;
+        dwell.add(event.dwellMs);
+        break;
+      default: {
+        // Events this release has no chart for still count as signals; preferences are counted by source.
+        const other = event as { type: string; source?: unknown };
+        if (other.type === "preference") {
+          const source = typeof other.source === "string" ? other.source : "unknown";
+          preferences.set(source, (preferences.get(source) ?? 0) + 1);
+        }
+      }
+    }
+  }
+
+  function share(group: string, votes: Votes): ThumbsShare {
+    const up = Math.max(0, votes.up);
+    const down = Math.max(0, votes.down);
+    const interval = wilsonInterval(up, up + down);
+    return {
+      group,
+      up,
+      down,
+      share: up + down === 0 ? null : round4(up / (up + down)),
+      low: interval?.low ?? null,
+      high: interval?.high ?? null,
+    };
+  }
+
+  function summary(): InsightsSummary {
+    const answerCount = answers.count();
+    const rate = (n: number) => (answerCount === 0 ? null : round4(n / answerCount));
+    const attemptCount = (k: number) => regenerateAttempts[k] ?? 0;
+    // The attempt numbers tell how far each answer got: as many reached attempt k as sent an event with it.
+    const exactly = (k: number) => Math.max(0, attemptCount(k) - attemptCount(k + 1));
+    const errorModes: ErrorModeRow[] = [...reasonCounts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([reason, n]) => ({
+        reason,
+        count: n,
+        share: round4(n / downWithReasons),
+        examples: reasonExamples.get(reason)?.list() ?? [],
+      }));
+    return {
+      from,
+      to,
+      splitBy,
+      events,
+      invalid,
+      answers: answerCount,
+      days: [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1)),
+      thumbs: {
+        overall: share("all", overall),
+        bySplit: [...bySplit]
+          .map(([group, votes]) => share(group, votes))
+          .sort((a, b) => a.group.localeCompare(b.group)),
+        withdrawn,
+      },
+      errorModes,
+      edits: {
+        count: edits,
+        acceptedUnchanged,
+        acceptedShare: edits === 0 ? null : round4(acceptedUnchanged / edits),
+        similarity: similarity.bins(),
+        medianWordsChanged: editSize.median(),
+      },
+      regenerate: {
+        answers: attemptCount(1),
+        rate: rate(attemptCount(1)),
+        attempts: [
+          { label: "1", min: 1, max: 2, count: exactly(1) },
+          { label: "2", min: 2, max: 3, count: exactly(2) },
+          { label: "3", min: 3, max: 4, count: exactly(3) },
+          { label: "4+", min: 4, max: null, count: attemptCount(4) },
+        ],
+      },
+      abandon: { count: abandons, rate: rate(abandons), dwell: dwell.bins() },
+      copy: {
+        count: copies.button + copies.selection + copies.code,
+        rate: rate(copiedAnswers.count()),
+        bySource: (["button", "selection", "code"] as const).map((source) => ({ source, count: copies[source] })),
+      },
+      preferences: [...preferences]
+        .map(([source, n]) => ({ source, count: n }))
+        .sort((a, b) => a.source.localeCompare(b.source)),
+      review: [...downWithComment.list(), ...heavilyEdited.list(), ...regenerated.list()],
+    };
+  }
+
+  return {
+    add,
+    /** Counts a line or row that was not an event of the contract. */
+    addInvalid(n = 1) {
+      invalid += n;
+    },
+    summary,
+  };
+}
+
+/** A summarizer: `add` events, `summary()` whenever a picture is needed. */
+export type Summarizer = ReturnType<typeof createSummarizer>;
+
+/**
+ * Summarizes a stream of events (any iterable or async iterable, such as a store's reader) in one pass and flat
+ * memory: the figures behind `<FeedbackInsights>`.
+ *
+ * @example
+ * const summary = await summarize(events, { from: "2026-12-01", splitBy: "metadata.promptVersion" });
+ * summary.thumbs.bySplit; // thumbs-up share per prompt version, with 95% intervals and the counts behind them
+ */
+export async function summarize(
+  events: Iterable<FeedbackEvent> | AsyncIterable<FeedbackEvent>,
+  options: SummarizeOptions = {},
+): Promise<InsightsSummary> {
+  const summarizer = createSummarizer(options);
+  // A plain iterable is read without an await per event: a million microtasks cost more than the counting.
+  if (Symbol.iterator in events) for (const event of events) summarizer.add(event);
+  else for await (const event of events) summarizer.add(event);
+  return summarizer.summary();
+}
