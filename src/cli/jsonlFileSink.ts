@@ -33,7 +33,11 @@ async function readExisting(path: string): Promise<{ ids: Set<string>; endsMidLi
  * Opens (or creates) a JSONL file and returns a sink that appends each new event as one line. The ids already
  * in the file are read first, so a retry after a restart is not written twice.
  */
-export async function jsonlFileSink(path: string): Promise<JsonlFileSink> {
+export async function jsonlFileSink(
+  path: string,
+  /** Hears each event the first time it is written (never a retry's repeat): the dashboard adds it. */
+  onStored?: (events: readonly FeedbackEvent[]) => void,
+): Promise<JsonlFileSink> {
   const existing = await readExisting(path);
   const ids = existing.ids;
   // After a line cut short, the next event starts on a line of its own.
@@ -57,6 +61,7 @@ export async function jsonlFileSink(path: string): Promise<JsonlFileSink> {
         await appendFile(path, prefix + lines.map((event) => `${JSON.stringify(event)}\n`).join(""), "utf8");
         prefix = "";
         for (const event of lines) ids.add(event.id);
+        onStored?.(lines);
       });
       queue = write.catch(() => undefined);
       await write;

@@ -2,6 +2,7 @@ import type { FeedbackEvent } from "../events/types";
 import { DistinctCounter } from "./distinctCounter";
 import { Histogram } from "./histogram";
 import { KeepTop } from "./keepTop";
+import { isReadableEvent } from "./readableEvent";
 import { isSplitField, splitValue } from "./splitValue";
 import type {
   DayVolume,
@@ -17,6 +18,7 @@ import { round4, wilsonInterval } from "./wilson";
 // Split values beyond this many are folded into one row, so a free-text metadata field cannot grow the summary.
 const MAX_SPLIT_VALUES = 50;
 const OTHER_VALUES = "(other)";
+const MAX_SPLIT_FIELDS = 50;
 const EXAMPLES_PER_MODE = 3;
 // An edit below this similarity rewrote most of the answer.
 const HEAVY_EDIT_SIMILARITY = 0.5;
@@ -42,7 +44,7 @@ interface Votes {
 const later = (a: ReviewLink, b: ReviewLink) => a.ts > b.ts;
 
 /** The UTC day of an event's time, `YYYY-MM-DD`. */
-function dayOf(ts: string): string {
+export function dayOf(ts: string): string {
   return ts.endsWith("Z") ? ts.slice(0, 10) : new Date(ts).toISOString().slice(0, 10);
 }
 
@@ -75,6 +77,8 @@ export function createSummarizer(options: SummarizeOptions = {}) {
   let invalid = 0;
   let withdrawn = 0;
   const answers = new DistinctCounter();
+  const splitFields = new Set<string>();
+  let lastMetadata: object | undefined;
   const copiedAnswers = new DistinctCounter();
   const days = new Map<string, DayVolume>();
   const overall: Votes = { up: 0, down: 0 };
@@ -98,12 +102,20 @@ export function createSummarizer(options: SummarizeOptions = {}) {
   );
   const regenerated = new KeepTop<ReviewItem>(reviewLimit, later);
 
+  // A store is written in time order and one answer's events come together: remembering the last day and the
+  // last answer skips most map look-ups and hashes.
+  let lastDay = "";
+  let lastVolume: DayVolume | null = null;
+  let lastAnswer = "";
   const dayVolume = (day: string): DayVolume => {
+    if (day === lastDay && lastVolume) return lastVolume;
     let volume = days.get(day);
     if (!volume) {
       volume = { day, up: 0, down: 0, copy: 0, regenerate: 0, edit: 0, abandon: 0 };
       days.set(day, volume);
     }
+    lastDay = day;
+    lastVolume = volume;
     return volume;
   };
 
@@ -124,10 +136,24 @@ export function createSummarizer(options: SummarizeOptions = {}) {
   };
 
   function add(event: FeedbackEvent): void {
+    if (!isReadableEvent(event)) {
+      invalid++;
+      return;
+    }
     const day = dayOf(event.ts);
     if ((from !== null && day < from) || (to !== null && day > to)) return;
     events++;
-    answers.add(event.messageId);
+    if (event.app !== undefined) splitFields.add("app");
+    if (event.environment !== undefined) splitFields.add("environment");
+    // One answer's events usually share one metadata object's keys: read them once per answer.
+    if (event.metadata !== undefined && event.metadata !== lastMetadata && splitFields.size < MAX_SPLIT_FIELDS) {
+      lastMetadata = event.metadata;
+      for (const key in event.metadata) splitFields.add(`metadata.${key}`);
+    }
+    if (event.messageId !== lastAnswer) {
+      lastAnswer = event.messageId;
+      answers.add(lastAnswer);
+    }
     const volume = dayVolume(day);
     switch (event.type) {
       case "rating": {
@@ -259,6 +285,7 @@ export function createSummarizer(options: SummarizeOptions = {}) {
       events,
       invalid,
       answers: answerCount,
+      splitFields: [...splitFields].sort(),
       days: [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1)),
       thumbs: {
         overall: share("all", overall),
@@ -300,7 +327,7 @@ export function createSummarizer(options: SummarizeOptions = {}) {
 
   return {
     add,
-    /** Counts a line or row that was not an event of the contract. */
+    /** Counts a line or row that was not an event at all (not JSON, cut off). */
     addInvalid(n = 1) {
       invalid += n;
     },

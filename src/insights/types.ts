@@ -85,7 +85,9 @@ export interface InsightsSummary {
   events: number;
   /** Lines or rows that were not events of the contract: counted, never shown as data. */
   invalid: number;
-  /** Distinct answers with at least one signal: the denominator of every rate. */
+  /** The fields these events can be split by: `app`, `environment` and each `metadata.<key>` seen (at most 50). */
+  splitFields: string[];
+  /** Distinct answers with at least one signal: the denominator of every rate (exact up to 10,000). */
   answers: number;
   days: DayVolume[];
   thumbs: { overall: ThumbsShare; bySplit: ThumbsShare[]; withdrawn: number };
