@@ -90,8 +90,8 @@ describe("summarize", () => {
 
 describe("wilsonInterval", () => {
   it("matches the textbook values", () => {
-    expect(wilsonInterval(8, 10)).toEqual({ low: 0.4902, high: 0.9433 });
-    expect(wilsonInterval(0, 10)).toEqual({ low: 0, high: 0.2775 });
+    expect(wilsonInterval(8, 10)).toEqual({ low: 0.490162, high: 0.943318 });
+    expect(wilsonInterval(0, 10)).toEqual({ low: 0, high: 0.277533 });
     expect(wilsonInterval(0, 0)).toBeNull();
   });
 });
