@@ -133,7 +133,8 @@ export function insightsDashboard({ read, storeName, traceUrl }: InsightsDashboa
           summarizer.addInvalid();
           continue;
         }
-        if (isReadableEvent(value)) selection.pending?.delete(value.id);
+        const pending = selection.pending as Map<string, FeedbackEvent>;
+        if (pending.size > 0) pending.delete((value as { id?: string }).id as string);
         summarizer.add(value as FeedbackEvent);
       }
       for (const event of selection.pending?.values() ?? []) summarizer.add(event);

@@ -143,7 +143,9 @@ describe("the collector's dashboard", () => {
     const summary = await (await fetch(`${origin}insights/summary?from=2026-12-02`)).json();
     expect(summary).toMatchObject({ from: "2026-12-02", events: 7, answers: 5 });
     const download = await fetch(`${origin}insights/download?format=kto&from=2026-12-01&to=2026-12-01`);
-    expect(download.headers.get("content-disposition")).toBe('attachment; filename="kto-from-2026-12-01-to-2026-12-01.jsonl"');
+    expect(download.headers.get("content-disposition")).toBe(
+      'attachment; filename="kto-from-2026-12-01-to-2026-12-01.jsonl"',
+    );
     // The fixture's events carry no prompt, which every KTO row needs: the file is empty, not an error.
     expect(await download.text()).toBe("");
     expect((await fetch(`${origin}insights/summary?splitBy=model`)).status).toBe(400);
