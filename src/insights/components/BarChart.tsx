@@ -15,13 +15,13 @@ export interface BarChartProps {
   series: BarSeries[];
   active: number | null;
   onActive: (index: number | null) => void;
+  /** The drawing's width in CSS pixels: labels keep their size at any width. */
+  width?: number;
   /** Formats the value axis' ticks (counts by default). */
   tickFormat?: (value: number) => string;
 }
 
-// A fixed drawing size scaled by the viewBox: the server renders the same SVG the browser shows, with no
-// measuring, and the chart still fills any width.
-const WIDTH = 480;
+// The height is fixed; the width follows the chart's box (see ChartFrame).
 const HEIGHT = 200;
 const MARGIN = { top: 12, right: 8, bottom: 30, left: 40 };
 const FONT = 13;
@@ -31,14 +31,14 @@ const FONT = 13;
  * `--rfl-chart-<n>` custom properties (a colour-blind-safe set with a dark variant); a legend names the series,
  * so no series is told apart by colour alone.
  */
-export function BarChart({ categories, series, active, onActive, tickFormat }: BarChartProps) {
-  const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
+export function BarChart({ categories, series, active, onActive, tickFormat, width = 480 }: BarChartProps) {
+  const innerWidth = width - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const totals = categories.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
   const x = scaleBand<number>({ domain: categories.map((_, i) => i), range: [0, innerWidth], padding: 0.2 });
   const y = scaleLinear<number>({ domain: [0, Math.max(1, ...totals)], range: [innerHeight, 0], nice: true });
-  // Fewer labels than bars on a long range: every label would overlap.
-  const every = Math.max(1, Math.ceil(categories.length / 6));
+  // Fewer labels than bars where they would overlap: one per 70 pixels at most.
+  const every = Math.max(1, Math.ceil(categories.length / Math.max(2, Math.floor(innerWidth / 70))));
   return (
     <>
       {series.length > 1 && (
@@ -55,7 +55,7 @@ export function BarChart({ categories, series, active, onActive, tickFormat }: B
           ))}
         </ul>
       )}
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="rfl-insights-svg" aria-hidden="true" focusable="false">
+      <svg viewBox={`0 0 ${width} ${HEIGHT}`} className="rfl-insights-svg" aria-hidden="true" focusable="false">
         <Group left={MARGIN.left} top={MARGIN.top}>
           {categories.map((category, i) => {
             let base = innerHeight;

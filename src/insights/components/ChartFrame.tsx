@@ -1,5 +1,8 @@
-import { type KeyboardEvent, type ReactNode, useId, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { defaultInsightsLabels, type InsightsLabels } from "../labels";
+
+// The width a chart is drawn at before the browser has measured it (on the server, in the first paint).
+const DEFAULT_WIDTH = 480;
 
 /** One bar or point of a chart: what its tooltip says, and the row the table view shows for it. */
 export interface ChartPoint {
@@ -19,8 +22,11 @@ export interface ChartFrameProps {
   points: ChartPoint[];
   table: ChartTable;
   labels?: Partial<InsightsLabels>;
-  /** Draws the chart; `active` is the point under the pointer or the keyboard cursor. */
-  children: (active: number | null, setActive: (index: number | null) => void) => ReactNode;
+  /**
+   * Draws the chart; `active` is the point under the pointer or the keyboard cursor, `width` the plot's width in
+   * CSS pixels (a default on the server, measured in the browser, so labels keep their size on a phone).
+   */
+  children: (active: number | null, setActive: (index: number | null) => void, width: number) => ReactNode;
   /** Extra figures shown beside the title (rates, medians). */
   figures?: ReactNode;
 }
@@ -36,6 +42,18 @@ export function ChartFrame({ title, summary, points, table, labels, children, fi
   const [asTable, setAsTable] = useState(false);
   const titleId = useId();
   const summaryId = useId();
+  const plot = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useEffect(() => {
+    const element = plot.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(([entry]) => {
+      const measured = Math.round(entry?.contentRect.width ?? 0);
+      if (measured > 0) setWidth(measured);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (points.length === 0) return;
@@ -110,6 +128,7 @@ export function ChartFrame({ title, summary, points, table, labels, children, fi
       ) : (
         // biome-ignore lint/a11y/useSemanticElements: a chart is a group of bars, not a form's fieldset; one Tab stop, arrow keys read each bar.
         <div
+          ref={plot}
           className="rfl-insights-chart__plot"
           role="group"
           tabIndex={points.length > 0 ? 0 : undefined}
@@ -120,7 +139,7 @@ export function ChartFrame({ title, summary, points, table, labels, children, fi
           onBlur={() => setActive(null)}
           onMouseLeave={() => setActive(null)}
         >
-          {children(active, setActive)}
+          {children(active, setActive, width)}
           {activePoint && (
             <div className="rfl-insights-tooltip" aria-hidden="true">
               {activePoint.text}

@@ -34,12 +34,13 @@ export function ErrorModesChart({ summary, labels, traceUrl }: LinkedChartProps)
           rows: rows.map((row) => [row.reason, row.count, t.percent(row.share)]),
         }}
       >
-        {(active, setActive) => (
+        {(active, setActive, width) => (
           <BarChart
             categories={rows.map((row) => row.reason)}
             series={[{ key: "count", label: t.count, values: rows.map((row) => row.count) }]}
             active={active}
             onActive={setActive}
+            width={width}
           />
         )}
       </ChartFrame>

@@ -8,24 +8,25 @@ export interface IntervalChartProps {
   rows: (ThumbsShare & { label: string })[];
   active: number | null;
   onActive: (index: number | null) => void;
+  /** The drawing's width in CSS pixels: labels keep their size at any width. */
+  width?: number;
 }
 
-const WIDTH = 480;
 const ROW = 32;
-const MARGIN = { top: 8, right: 16, bottom: 30, left: 120 };
+const MARGIN = { top: 8, right: 20, bottom: 30, left: 110 };
 const FONT = 13;
 
 /**
  * Each group's share as a dot on its 95% interval, on one 0–100% axis: two prompt versions whose intervals
  * overlap are not yet told apart, and the chart shows it without a word of statistics.
  */
-export function IntervalChart({ rows, active, onActive }: IntervalChartProps) {
+export function IntervalChart({ rows, active, onActive, width = 480 }: IntervalChartProps) {
   const height = MARGIN.top + MARGIN.bottom + rows.length * ROW;
-  const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const innerWidth = width - MARGIN.left - MARGIN.right;
   const y = scaleBand<number>({ domain: rows.map((_, i) => i), range: [0, rows.length * ROW], padding: 0.3 });
   const x = scaleLinear<number>({ domain: [0, 1], range: [0, innerWidth] });
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} className="rfl-insights-svg" aria-hidden="true" focusable="false">
+    <svg viewBox={`0 0 ${width} ${height}`} className="rfl-insights-svg" aria-hidden="true" focusable="false">
       <Group left={MARGIN.left} top={MARGIN.top}>
         {rows.map((row, i) => {
           const middle = (y(i) ?? 0) + y.bandwidth() / 2;
@@ -37,7 +38,7 @@ export function IntervalChart({ rows, active, onActive }: IntervalChartProps) {
               data-active={active === i || undefined}
               onMouseEnter={() => onActive(i)}
             >
-              <rect x={-MARGIN.left} y={y(i)} width={WIDTH} height={y.step()} fill="transparent" />
+              <rect x={-MARGIN.left} y={y(i)} width={width} height={y.step()} fill="transparent" />
               <text x={-14} y={middle} dy={4} textAnchor="end" fontSize={FONT} fill="var(--rfl-fg)">
                 {row.label.length > 16 ? `${row.label.slice(0, 15)}…` : row.label}
               </text>
@@ -65,7 +66,7 @@ export function IntervalChart({ rows, active, onActive }: IntervalChartProps) {
         <AxisBottom
           top={rows.length * ROW}
           scale={x}
-          numTicks={5}
+          numTicks={innerWidth < 260 ? 2 : 5}
           tickFormat={(value) => `${Math.round(Number(value) * 100)}%`}
           stroke="var(--rfl-border)"
           tickStroke="var(--rfl-border)"

@@ -47,12 +47,13 @@ function HistogramChart({
       points={bins.map((bin) => ({ text: `${bin.label}: ${bin.count}` }))}
       table={{ columns: [unit, t.count], rows: bins.map((bin) => [bin.label, bin.count]) }}
     >
-      {(active, setActive) => (
+      {(active, setActive, width) => (
         <BarChart
           categories={bins.map((bin) => bin.label)}
           series={[{ key: "count", label: t.count, values: bins.map((bin) => bin.count) }]}
           active={active}
           onActive={setActive}
+          width={width}
         />
       )}
     </ChartFrame>
@@ -102,12 +103,13 @@ export function SignalVolumeChart({ summary, labels }: InsightsChartProps) {
         rows: summary.days.map((day) => [day.day, ...signals.map(([key]) => day[key])]),
       }}
     >
-      {(active, setActive) => (
+      {(active, setActive, width) => (
         <BarChart
           categories={summary.days.map((day) => day.day.slice(5))}
           series={signals.map(([key, label]) => ({ key, label, values: summary.days.map((day) => day[key]) }))}
           active={active}
           onActive={setActive}
+          width={width}
         />
       )}
     </ChartFrame>
@@ -147,7 +149,7 @@ export function ThumbsShareChart({ summary, labels }: InsightsChartProps) {
         ]),
       }}
     >
-      {(active, setActive) => <IntervalChart rows={rows} active={active} onActive={setActive} />}
+      {(active, setActive, width) => <IntervalChart rows={rows} active={active} onActive={setActive} width={width} />}
     </ChartFrame>
   );
 }
