@@ -1,6 +1,6 @@
 import type { FeedbackEvent } from "../events/types";
 import { DistinctCounter } from "./distinctCounter";
-import { Histogram } from "./histogram";
+import { binOf, DWELL, EDIT_SIZE, histogramBins, histogramMedian, SIMILARITY } from "./histogram";
 import { KeepTop } from "./keepTop";
 import { isReadableEvent } from "./readableEvent";
 import { isSplitField, splitValue } from "./splitValue";
@@ -25,23 +25,49 @@ const HEAVY_EDIT_SIMILARITY = 0.5;
 // Asked again this many times: the answer kept failing.
 const MANY_REGENERATES = 3;
 
-const percent = (min: number, max: number | null) => (max === null ? `${min * 100}%+` : `${min * 100}–${max * 100}%`);
-const seconds = (min: number, max: number | null) =>
-  max === null ? `${min / 1000} s+` : `${min / 1000}–${max / 1000} s`;
-const count = (min: number, max: number | null) =>
-  max === null ? `${min}+` : max - min === 1 ? `${min}` : `${min}–${max - 1}`;
-
-// Words changed per edit: one bin per value up to 200, so the median is exact where edits usually fall.
-const EDIT_SIZE_EDGES = [...Array.from({ length: 200 }, (_, i) => i), 200, 300, 500, 1000, 2000, 5000];
-const SIMILARITY_EDGES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
-const DWELL_EDGES = [0, 1000, 3000, 10_000, 30_000, 60_000];
-
-interface Votes {
+/** Net votes of a group: answers whose standing vote is up, and down. */
+export interface Votes {
   up: number;
   down: number;
 }
 
+/**
+ * The raw counts a summary is made from: what one pass over events adds up, or what SQL aggregates over a
+ * table (see `postgresInsights`). `summaryFrom` turns either into the same `InsightsSummary`.
+ */
+export interface SummaryCounts {
+  events: number;
+  invalid: number;
+  answers: number;
+  copiedAnswers: number;
+  splitFields: string[];
+  days: DayVolume[];
+  overall: Votes;
+  /** Split values in the order first seen (folding past 50 happens in `summaryFrom`). */
+  bySplit: [group: string, votes: Votes][];
+  withdrawn: number;
+  /** Each reason's count and latest example comments. */
+  reasons: [reason: string, count: number, examples: ReviewLink[]][];
+  /** Down-votes that named at least one reason. */
+  downWithReasons: number;
+  edits: number;
+  acceptedUnchanged: number;
+  /** Per bin of `SIMILARITY`, `EDIT_SIZE` and `DWELL`. */
+  similarity: number[];
+  editSize: number[];
+  dwell: number[];
+  /** Regenerate events by attempt number (index 1 = first regenerate). */
+  attempts: number[];
+  abandons: number;
+  copies: { button: number; selection: number; code: number };
+  preferences: [source: string, count: number][];
+  review: ReviewItem[];
+}
+
 const later = (a: ReviewLink, b: ReviewLink) => a.ts > b.ts;
+const bump = (counts: number[], index: number) => {
+  counts[index] = (counts[index] ?? 0) + 1;
+};
 
 /** The UTC day of an event's time, `YYYY-MM-DD`. */
 export function dayOf(ts: string): string {
@@ -88,18 +114,15 @@ export function createSummarizer(options: SummarizeOptions = {}) {
   let downWithReasons = 0;
   let edits = 0;
   let acceptedUnchanged = 0;
-  const similarity = new Histogram(SIMILARITY_EDGES, percent);
-  const editSize = new Histogram(EDIT_SIZE_EDGES, count);
-  const regenerateAttempts: number[] = [];
+  const similarity = SIMILARITY.edges.map(() => 0);
+  const editSize = EDIT_SIZE.edges.map(() => 0);
+  const dwell = DWELL.edges.map(() => 0);
+  const attempts: number[] = [];
   let abandons = 0;
-  const dwell = new Histogram(DWELL_EDGES, seconds);
   const copies = { button: 0, selection: 0, code: 0 };
   const preferences = new Map<string, number>();
   const downWithComment = new KeepTop<ReviewItem>(reviewLimit, later);
-  const heavilyEdited = new KeepTop<ReviewItem>(
-    reviewLimit,
-    (a, b) => (a.similarity as number) < (b.similarity as number) || (a.similarity === b.similarity && a.ts > b.ts),
-  );
+  const heavilyEdited = new KeepTop<ReviewItem>(reviewLimit, (a, b) => lessSimilar(a, b));
   const regenerated = new KeepTop<ReviewItem>(reviewLimit, later);
 
   // A store is written in time order and one answer's events come together: remembering the last day and the
@@ -122,6 +145,7 @@ export function createSummarizer(options: SummarizeOptions = {}) {
   const votesFor = (event: FeedbackEvent): Votes | null => {
     if (splitBy === null) return null;
     let group = splitValue(event, splitBy);
+    // Folded as they arrive, so a free-text field cannot grow the map (summaryFrom folds SQL's rows the same way).
     if (!bySplit.has(group) && bySplit.size >= MAX_SPLIT_VALUES) group = OTHER_VALUES;
     let votes = bySplit.get(group);
     if (!votes) {
@@ -202,7 +226,7 @@ export function createSummarizer(options: SummarizeOptions = {}) {
         break;
       case "regenerate": {
         volume.regenerate++;
-        regenerateAttempts[event.attempt] = (regenerateAttempts[event.attempt] ?? 0) + 1;
+        bump(attempts, event.attempt);
         if (event.attempt >= MANY_REGENERATES) {
           const kept = regenerated.find((item) => item.messageId === event.messageId);
           if (kept) kept.attempts = Math.max(kept.attempts ?? 0, event.attempt);
@@ -220,8 +244,8 @@ export function createSummarizer(options: SummarizeOptions = {}) {
         volume.edit++;
         edits++;
         if (event.accepted) acceptedUnchanged++;
-        similarity.add(event.stats.similarity);
-        editSize.add(event.stats.wordsAdded + event.stats.wordsRemoved);
+        bump(similarity, binOf(SIMILARITY, event.stats.similarity));
+        bump(editSize, binOf(EDIT_SIZE, event.stats.wordsAdded + event.stats.wordsRemoved));
         if (!event.accepted && event.stats.similarity < HEAVY_EDIT_SIMILARITY) {
           heavilyEdited.offer({
             ...withTrace({ messageId: event.messageId, ts: event.ts }, event.traceId),
@@ -237,7 +261,7 @@ export function createSummarizer(options: SummarizeOptions = {}) {
       case "abandon":
         volume.abandon++;
         abandons++;
-        dwell.add(event.dwellMs);
+        bump(dwell, binOf(DWELL, event.dwellMs));
         break;
       default: {
         // Events this release has no chart for still count as signals; preferences are counted by source.
@@ -250,77 +274,28 @@ export function createSummarizer(options: SummarizeOptions = {}) {
     }
   }
 
-  function share(group: string, votes: Votes): ThumbsShare {
-    const up = Math.max(0, votes.up);
-    const down = Math.max(0, votes.down);
-    const interval = wilsonInterval(up, up + down);
+  function counts(): SummaryCounts {
     return {
-      group,
-      up,
-      down,
-      share: up + down === 0 ? null : round4(up / (up + down)),
-      low: interval?.low ?? null,
-      high: interval?.high ?? null,
-    };
-  }
-
-  function summary(): InsightsSummary {
-    const answerCount = answers.count();
-    const rate = (n: number) => (answerCount === 0 ? null : round4(n / answerCount));
-    const attemptCount = (k: number) => regenerateAttempts[k] ?? 0;
-    // The attempt numbers tell how far each answer got: as many reached attempt k as sent an event with it.
-    const exactly = (k: number) => Math.max(0, attemptCount(k) - attemptCount(k + 1));
-    const errorModes: ErrorModeRow[] = [...reasonCounts]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([reason, n]) => ({
-        reason,
-        count: n,
-        share: round4(n / downWithReasons),
-        examples: reasonExamples.get(reason)?.list() ?? [],
-      }));
-    return {
-      from,
-      to,
-      splitBy,
       events,
       invalid,
-      answers: answerCount,
-      splitFields: [...splitFields].sort(),
-      days: [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1)),
-      thumbs: {
-        overall: share("all", overall),
-        bySplit: [...bySplit]
-          .map(([group, votes]) => share(group, votes))
-          .sort((a, b) => a.group.localeCompare(b.group)),
-        withdrawn,
-      },
-      errorModes,
-      edits: {
-        count: edits,
-        acceptedUnchanged,
-        acceptedShare: edits === 0 ? null : round4(acceptedUnchanged / edits),
-        similarity: similarity.bins(),
-        medianWordsChanged: editSize.median(),
-      },
-      regenerate: {
-        answers: attemptCount(1),
-        rate: rate(attemptCount(1)),
-        attempts: [
-          { label: "1", min: 1, max: 2, count: exactly(1) },
-          { label: "2", min: 2, max: 3, count: exactly(2) },
-          { label: "3", min: 3, max: 4, count: exactly(3) },
-          { label: "4+", min: 4, max: null, count: attemptCount(4) },
-        ],
-      },
-      abandon: { count: abandons, rate: rate(abandons), dwell: dwell.bins() },
-      copy: {
-        count: copies.button + copies.selection + copies.code,
-        rate: rate(copiedAnswers.count()),
-        bySource: (["button", "selection", "code"] as const).map((source) => ({ source, count: copies[source] })),
-      },
-      preferences: [...preferences]
-        .map(([source, n]) => ({ source, count: n }))
-        .sort((a, b) => a.source.localeCompare(b.source)),
+      answers: answers.count(),
+      copiedAnswers: copiedAnswers.count(),
+      splitFields: [...splitFields],
+      days: [...days.values()],
+      overall,
+      bySplit: [...bySplit],
+      withdrawn,
+      reasons: [...reasonCounts].map(([reason, n]) => [reason, n, reasonExamples.get(reason)?.list() ?? []]),
+      downWithReasons,
+      edits,
+      acceptedUnchanged,
+      similarity,
+      editSize,
+      dwell,
+      attempts,
+      abandons,
+      copies,
+      preferences: [...preferences],
       review: [...downWithComment.list(), ...heavilyEdited.list(), ...regenerated.list()],
     };
   }
@@ -331,7 +306,94 @@ export function createSummarizer(options: SummarizeOptions = {}) {
     addInvalid(n = 1) {
       invalid += n;
     },
-    summary,
+    summary: () => summaryFrom(counts(), options),
+  };
+}
+
+/** True when `a` is the more heavily edited answer of two (lower similarity; the later one on a tie). */
+export function lessSimilar(a: ReviewItem, b: ReviewItem): boolean {
+  return (a.similarity as number) < (b.similarity as number) || (a.similarity === b.similarity && a.ts > b.ts);
+}
+
+function share(group: string, votes: Votes): ThumbsShare {
+  const up = Math.max(0, votes.up);
+  const down = Math.max(0, votes.down);
+  const interval = wilsonInterval(up, up + down);
+  return {
+    group,
+    up,
+    down,
+    share: up + down === 0 ? null : round4(up / (up + down)),
+    low: interval?.low ?? null,
+    high: interval?.high ?? null,
+  };
+}
+
+/** Split values past the fiftieth first seen, folded into one row. */
+function foldSplit(groups: [string, Votes][]): [string, Votes][] {
+  if (groups.length <= MAX_SPLIT_VALUES) return groups;
+  const other: Votes = { up: 0, down: 0 };
+  for (const [, votes] of groups.slice(MAX_SPLIT_VALUES)) {
+    other.up += votes.up;
+    other.down += votes.down;
+  }
+  return [...groups.slice(0, MAX_SPLIT_VALUES), [OTHER_VALUES, other]];
+}
+
+/** The summary the dashboard shows, from the counts of one pass or of SQL aggregates alike. */
+export function summaryFrom(counts: SummaryCounts, options: SummarizeOptions = {}): InsightsSummary {
+  const answerCount = counts.answers;
+  const rate = (n: number) => (answerCount === 0 ? null : round4(n / answerCount));
+  const attemptCount = (k: number) => counts.attempts[k] ?? 0;
+  // The attempt numbers tell how far each answer got: as many reached attempt k as sent an event with it.
+  const exactly = (k: number) => Math.max(0, attemptCount(k) - attemptCount(k + 1));
+  const { copies } = counts;
+  return {
+    from: options.from ?? null,
+    to: options.to ?? null,
+    splitBy: options.splitBy ?? null,
+    events: counts.events,
+    invalid: counts.invalid,
+    answers: answerCount,
+    splitFields: [...counts.splitFields].sort(),
+    days: [...counts.days].sort((a, b) => (a.day < b.day ? -1 : 1)),
+    thumbs: {
+      overall: share("all", counts.overall),
+      bySplit: foldSplit(counts.bySplit)
+        .map(([group, votes]) => share(group, votes))
+        .sort((a, b) => a.group.localeCompare(b.group)),
+      withdrawn: counts.withdrawn,
+    },
+    errorModes: [...counts.reasons]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([reason, n, examples]) => ({ reason, count: n, share: round4(n / counts.downWithReasons), examples })),
+    edits: {
+      count: counts.edits,
+      acceptedUnchanged: counts.acceptedUnchanged,
+      acceptedShare: counts.edits === 0 ? null : round4(counts.acceptedUnchanged / counts.edits),
+      similarity: histogramBins(SIMILARITY, counts.similarity),
+      medianWordsChanged: histogramMedian(EDIT_SIZE, counts.editSize),
+    },
+    regenerate: {
+      answers: attemptCount(1),
+      rate: rate(attemptCount(1)),
+      attempts: [
+        { label: "1", min: 1, max: 2, count: exactly(1) },
+        { label: "2", min: 2, max: 3, count: exactly(2) },
+        { label: "3", min: 3, max: 4, count: exactly(3) },
+        { label: "4+", min: 4, max: null, count: attemptCount(4) },
+      ],
+    },
+    abandon: { count: counts.abandons, rate: rate(counts.abandons), dwell: histogramBins(DWELL, counts.dwell) },
+    copy: {
+      count: copies.button + copies.selection + copies.code,
+      rate: rate(counts.copiedAnswers),
+      bySource: (["button", "selection", "code"] as const).map((source) => ({ source, count: copies[source] })),
+    },
+    preferences: counts.preferences
+      .map(([source, n]) => ({ source, count: n }))
+      .sort((a, b) => a.source.localeCompare(b.source)),
+    review: counts.review,
   };
 }
 
