@@ -6,7 +6,6 @@ import { isReadableEvent } from "./readableEvent";
 import { isSplitField, splitValue } from "./splitValue";
 import type {
   DayVolume,
-  ErrorModeRow,
   InsightsSummary,
   ReviewItem,
   ReviewLink,
