@@ -3,6 +3,14 @@ import type { FeedbackEvent } from "../events/types";
 const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 const isVote = (value: unknown) => value === "up" || value === "down" || value === null;
 
+// "2026-12-01T09:00:00Z" at the least: checked by shape, as Date.parse per event would cost more than the rest.
+const isIsoTime = (ts: unknown): ts is string =>
+  typeof ts === "string" &&
+  ts.length >= 20 &&
+  ts.charCodeAt(4) === 45 &&
+  ts.charCodeAt(7) === 45 &&
+  ts.charCodeAt(10) === 84;
+
 /**
  * True when `value` has every field the summary reads, with the right types. Cheaper than the contract's full
  * `validateEvent` (events in the kit's stores were validated on the way in); it only keeps a hand-edited or
@@ -11,9 +19,7 @@ const isVote = (value: unknown) => value === "up" || value === "down" || value =
 export function isReadableEvent(value: unknown): value is FeedbackEvent {
   if (typeof value !== "object" || value === null) return false;
   const event = value as Record<string, unknown>;
-  if (typeof event.ts !== "string" || typeof event.messageId !== "string" || Number.isNaN(Date.parse(event.ts))) {
-    return false;
-  }
+  if (typeof event.messageId !== "string" || !isIsoTime(event.ts)) return false;
   if (event.metadata !== undefined && (typeof event.metadata !== "object" || event.metadata === null)) return false;
   switch (event.type) {
     case "rating":

@@ -4,14 +4,7 @@ import { binOf, DWELL, EDIT_SIZE, histogramBins, histogramMedian, SIMILARITY } f
 import { KeepTop } from "./keepTop";
 import { isReadableEvent } from "./readableEvent";
 import { isSplitField, splitValue } from "./splitValue";
-import type {
-  DayVolume,
-  InsightsSummary,
-  ReviewItem,
-  ReviewLink,
-  SummarizeOptions,
-  ThumbsShare,
-} from "./types";
+import type { DayVolume, InsightsSummary, ReviewItem, ReviewLink, SummarizeOptions, ThumbsShare } from "./types";
 import { round4, wilsonInterval } from "./wilson";
 
 // Split values beyond this many are folded into one row, so a free-text metadata field cannot grow the summary.
@@ -103,7 +96,6 @@ export function createSummarizer(options: SummarizeOptions = {}) {
   let withdrawn = 0;
   const answers = new DistinctCounter();
   const splitFields = new Set<string>();
-  let lastMetadata: object | undefined;
   const copiedAnswers = new DistinctCounter();
   const days = new Map<string, DayVolume>();
   const overall: Votes = { up: 0, down: 0 };
@@ -166,16 +158,15 @@ export function createSummarizer(options: SummarizeOptions = {}) {
     const day = dayOf(event.ts);
     if ((from !== null && day < from) || (to !== null && day > to)) return;
     events++;
-    if (event.app !== undefined) splitFields.add("app");
-    if (event.environment !== undefined) splitFields.add("environment");
-    // One answer's events usually share one metadata object's keys: read them once per answer.
-    if (event.metadata !== undefined && event.metadata !== lastMetadata && splitFields.size < MAX_SPLIT_FIELDS) {
-      lastMetadata = event.metadata;
-      for (const key in event.metadata) splitFields.add(`metadata.${key}`);
-    }
+    // One answer's events share their fields: the split fields are read once per answer.
     if (event.messageId !== lastAnswer) {
       lastAnswer = event.messageId;
       answers.add(lastAnswer);
+      if (event.app !== undefined) splitFields.add("app");
+      if (event.environment !== undefined) splitFields.add("environment");
+      if (event.metadata !== undefined && splitFields.size < MAX_SPLIT_FIELDS) {
+        for (const key in event.metadata) splitFields.add(`metadata.${key}`);
+      }
     }
     const volume = dayVolume(day);
     switch (event.type) {
