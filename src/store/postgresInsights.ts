@@ -1,6 +1,6 @@
 import { DWELL, EDIT_SIZE, SIMILARITY } from "../insights/histogram";
-import { type SummaryCounts, summaryFrom, type Votes } from "../insights/summarize";
 import { isSplitField, NO_VALUE } from "../insights/splitValue";
+import { type SummaryCounts, summaryFrom, type Votes } from "../insights/summarize";
 import type { InsightsSummary, ReviewItem, ReviewLink, SummarizeOptions } from "../insights/types";
 
 /** Runs one SQL statement with positional parameters and resolves to its rows as arrays. */
@@ -126,7 +126,9 @@ export async function postgresInsights(
     EDIT_SIZE.edges,
   );
   const dwell = await buckets("(event->>'dwellMs')::float8", "type = 'abandon'", DWELL.edges);
-  const attemptRows = await run(`SELECT (event->>'attempt')::int, count(*) FROM r WHERE type = 'regenerate' GROUP BY 1`);
+  const attemptRows = await run(
+    `SELECT (event->>'attempt')::int, count(*) FROM r WHERE type = 'regenerate' GROUP BY 1`,
+  );
   const attempts: number[] = [];
   for (const [attempt, n] of attemptRows) attempts[int(attempt)] = int(n);
   const preferences = await run(

@@ -45,9 +45,9 @@ export function AnswersToReview({ summary, labels, traceUrl }: LinkedChartProps)
   const titleId = useId();
   return (
     <section className="rfl-insights-review" aria-labelledby={titleId}>
-      <h3 id={titleId} className="rfl-insights-chart__title">
+      <h2 id={titleId} className="rfl-insights-chart__title">
         {t.reviewTitle}
-      </h3>
+      </h2>
       {summary.review.length === 0 ? (
         <p>{t.noData}</p>
       ) : (

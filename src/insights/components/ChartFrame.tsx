@@ -79,9 +79,9 @@ export function ChartFrame({ title, summary, points, table, labels, children, fi
   return (
     <figure className="rfl-insights-chart" aria-labelledby={titleId}>
       <div className="rfl-insights-chart__head">
-        <h3 id={titleId} className="rfl-insights-chart__title">
+        <h2 id={titleId} className="rfl-insights-chart__title">
           {title}
-        </h3>
+        </h2>
         {figures}
         <button
           type="button"

@@ -46,7 +46,7 @@ export function ErrorModesChart({ summary, labels, traceUrl }: LinkedChartProps)
       </ChartFrame>
       {rows.some((row) => row.examples.length > 0) && (
         <section className="rfl-insights-examples" aria-label={t.examples}>
-          <h4>{t.examples}</h4>
+          <h3>{t.examples}</h3>
           <dl>
             {rows
               .filter((row) => row.examples.length > 0)

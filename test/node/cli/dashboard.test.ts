@@ -122,6 +122,32 @@ describe("the collector's dashboard", () => {
     await page.close();
   });
 
+  it("passes axe in light and dark, left to right and right to left", async () => {
+    await writeFile(path.join(dir, "feedback.jsonl"), lines(insightsFixture()));
+    const { origin } = await serve("--file", "feedback.jsonl", "--trace-url", TRACE_URL);
+    for (const colorScheme of ["light", "dark"] as const) {
+      for (const dir of ["ltr", "rtl"]) {
+        // The page's own policy allows only its own scripts; the checker is added from outside it.
+        const context = await browser.newContext({ colorScheme, bypassCSP: true });
+        const page = await context.newPage();
+        await page.goto(`${origin}?splitBy=metadata.model`);
+        await page.getByRole("status").getByText("Live").waitFor();
+        await page.evaluate((direction) => {
+          document.documentElement.dir = direction;
+        }, dir);
+        await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+        const violations = await page.evaluate(async () => {
+          const result = await (
+            window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }
+          ).axe.run();
+          return result.violations.map((violation) => violation.id);
+        });
+        expect({ colorScheme, dir, violations }).toEqual({ colorScheme, dir, violations: [] });
+        await context.close();
+      }
+    }
+  });
+
   it("reads the chart's bars from the keyboard", async () => {
     await writeFile(path.join(dir, "feedback.jsonl"), lines(insightsFixture()));
     const { origin } = await serve("--file", "feedback.jsonl");
