@@ -50,11 +50,39 @@ export default defineConfig([
     platform: "neutral",
   },
   {
+    // The insights components and `summarize`: their own entry, so the widgets never carry the charts. Client
+    // components like the widgets ("use client"); visx stays external, an optional peer of this entry only.
+    entry: { insights: "src/insights.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    target: "es2022",
+    external: ["react", "react-dom", "react/jsx-runtime", /^@visx\//],
+    treeshake: true,
+    onSuccess: async () => {
+      withUseClient("dist/insights.js");
+      withUseClient("dist/insights.cjs");
+      copyFileSync("src/insights/insights.css", "dist/insights.css");
+    },
+  },
+  {
+    // The collector dashboard's browser script: React, the insights components and visx in one minified file,
+    // served by `serve` itself, so the dashboard needs no build step and no network.
+    entry: { dashboard: "src/insights/dashboard/client.tsx" },
+    format: ["esm"],
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    noExternal: [/.*/],
+    define: { "process.env.NODE_ENV": '"production"' },
+  },
+  {
     // The CLI (collector and exports): Node only, ESM, run through the package's `bin`.
     entry: { cli: "src/cli/bin.ts" },
     format: ["esm"],
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
+    // The dashboard's charts ride along: `serve` must work where only React is installed.
+    noExternal: [/^@visx\//],
   },
 ]);

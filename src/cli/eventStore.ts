@@ -16,6 +16,11 @@ export interface EventStore extends FeedbackSink {
   append(events: readonly FeedbackEvent[]): Promise<string[]>;
   /** How many distinct events the store holds. */
   count(): Promise<number>;
+  /**
+   * Hears each event stored from now on, once: for a file, what this collector appends (it holds the file's
+   * lock); for PostgreSQL, what any collector sharing the table inserts. Returns the function that stops it.
+   */
+  watch(listener: (events: readonly FeedbackEvent[]) => void): () => void;
   /** Lets go of the store (a file's lock, a database's connections). */
   close(): Promise<void>;
 }

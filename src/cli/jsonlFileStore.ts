@@ -142,21 +142,24 @@ async function openLocked(path: string, lock: FileLock, log: (line: string) => v
 
   // Appends run one after another: each batch's lines stay together and each id is written once.
   let queue: Promise<unknown> = Promise.resolve();
+  const listeners = new Set<(events: readonly FeedbackEvent[]) => void>();
 
   async function append(events: readonly FeedbackEvent[]): Promise<string[]> {
     const done = queue.then(async () => {
       let text = "";
-      const fresh = new Set<string>();
+      const fresh = new Map<string, FeedbackEvent>();
       for (const event of events) {
         if (ids.has(event.id) || fresh.has(event.id)) continue;
-        fresh.add(event.id);
+        fresh.set(event.id, event);
         text += `${wellFormedJson(event)}\n`;
       }
       if (fresh.size > 0) {
         text = (await prepare()) + text;
         await writeWhole(Buffer.from(text, "utf8"));
-        for (const id of fresh) ids.add(id);
+        for (const id of fresh.keys()) ids.add(id);
         await vouch();
+        const stored = [...fresh.values()];
+        for (const listener of listeners) listener(stored);
       }
       return events.map((event) => event.id);
     });
@@ -172,6 +175,10 @@ async function openLocked(path: string, lock: FileLock, log: (line: string) => v
       return { accepted: await append(events), retry: [], rejected: [] };
     },
     count: async () => ids.size,
+    watch(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async close() {
       await queue;
       await handle.close();

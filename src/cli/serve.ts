@@ -3,15 +3,18 @@ import type { AddressInfo } from "node:net";
 import { loopbackOrigin } from "../server/cors";
 import { createFeedbackHandler } from "../server/createFeedbackHandler";
 import { toNodeHandler } from "../server/toNodeHandler";
+import { checkTraceUrl } from "./checkTraceUrl";
 import type { Command } from "./command";
 import type { EventStore } from "./eventStore";
 import { logFeedbackError, logRefusals, serverLog } from "./serverLog";
-import { openStore } from "./stores";
+import { openStore, sourceOf } from "./stores";
 
 const USAGE = `Usage: react-feedback-loop serve [--port 8787] [--host 127.0.0.1] [--store feedback.jsonl | postgres://…]
+                                 [--origin <origin>] [--trace-url <url>]
 
 Starts a feedback collector: the relay of react-feedback-loop/server on node:http, storing each accepted event
-once. Point httpSink (or Storybook's demo) at http://<host>:<port>/feedback.
+once. Point httpSink (or Storybook's demo) at http://<host>:<port>/feedback, and open http://<host>:<port>/
+for the insights dashboard, live as events arrive.
 
 Options:
   --port <n>         port to listen on (default 8787; 0 picks a free one)
@@ -22,6 +25,10 @@ Options:
   --file <path>      the same as --store with a JSONL file
   --origin <origin>  a web page origin allowed to send, e.g. https://app.example (repeat for several; "*" for any);
                      default: pages served from this machine (localhost, 127.0.0.1, [::1]) on any port
+  --trace-url <url>  link each trace on the dashboard: a URL template with {traceId}, for example
+                       Langfuse:  https://cloud.langfuse.com/project/<project id>/traces/{traceId}
+                       LangSmith: https://smith.langchain.com/o/<org id>/projects/p/<project id>/r/{traceId}
+                       Phoenix:   http://localhost:6006/projects/<project id>/traces/{traceId}
 
 Refused requests and storage failures are logged on stderr, one line each.`;
 
@@ -30,6 +37,7 @@ interface ServeOptions {
   host: string;
   store: string;
   origins: string[];
+  traceUrl?: string;
 }
 
 function parse(args: string[]): ServeOptions | string {
@@ -45,7 +53,11 @@ function parse(args: string[]): ServeOptions | string {
     } else if (flag === "--host") options.host = value;
     else if (flag === "--file" || flag === "--store") options.store = value;
     else if (flag === "--origin") options.origins.push(value);
-    else return `Unknown option "${flag}".`;
+    else if (flag === "--trace-url") {
+      const problem = checkTraceUrl(value);
+      if (problem) return problem;
+      options.traceUrl = value;
+    } else return `Unknown option "${flag}".`;
   }
   return options;
 }
@@ -76,8 +88,16 @@ export const serve: Command = {
       onError: logFeedbackError(log, store.location),
     });
     const handler = toNodeHandler(logRefusals(relay, log));
-    const server = createServer((request, response) => {
-      if (request.method === "GET" && (request.url === "/" || request.url === "/feedback")) {
+    // Loaded here, not at start-up: the dashboard brings React's server renderer, which `export` never needs.
+    const { insightsDashboard } = await import("./insightsDashboard");
+    const dashboard = insightsDashboard({
+      source: () => sourceOf(store),
+      storeName: store.location,
+      ...(options.traceUrl ? { traceUrl: options.traceUrl } : {}),
+    });
+    const unwatch = store.watch((events) => dashboard.add(events));
+    const server = createServer(async (request, response) => {
+      if (request.method === "GET" && request.url === "/feedback") {
         void store.count().then(
           (count) => {
             response.setHeader("content-type", "text/plain; charset=utf-8");
@@ -89,6 +109,14 @@ export const serve: Command = {
             response.end(`react-feedback-loop collector: ${store.location} cannot be reached\n`);
           },
         );
+        return;
+      }
+      try {
+        if (await dashboard.handle(request, response)) return;
+      } catch (error) {
+        log(`dashboard: ${error instanceof Error ? error.message : String(error)}`);
+        if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        response.end("The dashboard could not read the store; see the collector's output.\n");
         return;
       }
       void handler(request, response);
@@ -104,12 +132,14 @@ export const serve: Command = {
     }
     const host = listening.family === "IPv6" ? `[${listening.address}]` : listening.address;
     io.stdout.write(
-      `Collecting feedback at http://${host}:${listening.port}/feedback → ${store.location} (${await store.count()} events so far). Press Ctrl+C to stop.\n`,
+      `Collecting feedback at http://${host}:${listening.port}/feedback → ${store.location} (${await store.count()} events so far). Insights at http://${host}:${listening.port}/. Press Ctrl+C to stop.\n`,
     );
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
+        unwatch();
+        dashboard.close();
         server.close(() => resolve());
         server.closeAllConnections();
       };

@@ -37,3 +37,11 @@ export async function openSource(
   }
   return jsonlFileSource(path.resolve(cwd, name), name);
 }
+
+/**
+ * The store `serve` writes, as a source to read back as it is now: PostgreSQL in one snapshot, a file up to the
+ * size it has at this moment (the collector goes on appending).
+ */
+export function sourceOf(store: EventStore): Promise<EventSource> {
+  return "read" in store ? Promise.resolve(store as EventStore & EventSource) : jsonlFileSource(store.location);
+}

@@ -24,6 +24,9 @@ export interface PostgresStore extends EventStore, EventSource {
 export const POSTGRES_SCHEMA_VERSION = 1;
 // Rows fetched per round trip while reading: large enough to keep the connection busy, small in memory.
 const READ_BATCH = 2000;
+// How often `watch` asks for new rows, and how far back it looks for rows committed after later ones.
+const WATCH_EVERY_MS = 1000;
+const WATCH_WINDOW = 1000;
 // Inserts running at once from one process, and the most events one statement takes.
 const MAX_INSERTING = 4;
 const MAX_EVENTS_PER_INSERT = 2000;
@@ -320,6 +323,50 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       await store.open();
       const { rows } = await query(`SELECT count(*)::bigint FROM ${table}`);
       return Number(rows[0]?.[0]);
+    },
+    watch(listener) {
+      // Sequence numbers are taken at insert and committed in any order by concurrent relays: each poll looks a
+      // window back and skips the ids it already told, so an event committed late is not missed.
+      let last: number | null = null;
+      const told = new Set<string>();
+      let polling = false;
+      const poll = async () => {
+        if (polling) return;
+        polling = true;
+        try {
+          await store.open();
+          if (last === null) {
+            const { rows } = await query(`SELECT coalesce(max(seq), 0) FROM ${table}`);
+            last = Number(rows[0]?.[0]);
+            return;
+          }
+          const { rows } = await query(
+            `SELECT seq, id::text, event::text FROM ${table} WHERE seq > $1 ORDER BY seq LIMIT ${READ_BATCH}`,
+            [Math.max(0, last - WATCH_WINDOW)],
+          );
+          const fresh: FeedbackEvent[] = [];
+          for (const [seq, id, event] of rows) {
+            last = Math.max(last, Number(seq));
+            if (told.has(id as string)) continue;
+            told.add(id as string);
+            fresh.push(JSON.parse(event as string) as FeedbackEvent);
+          }
+          // Only the ids the window can still return are worth remembering.
+          for (const id of told) {
+            if (told.size <= WATCH_WINDOW * 2) break;
+            told.delete(id);
+          }
+          if (fresh.length > 0) listener(fresh);
+        } catch {
+          // The next poll tries again; the relay's own writes report a database that went away.
+        } finally {
+          polling = false;
+        }
+      };
+      void poll();
+      const timer = setInterval(() => void poll(), WATCH_EVERY_MS);
+      (timer as { unref?: () => void }).unref?.();
+      return () => clearInterval(timer);
     },
     async close() {
       const current = pool;
