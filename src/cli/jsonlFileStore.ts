@@ -109,7 +109,9 @@ async function openLocked(path: string, lock: FileLock, log: (line: string) => v
       throw error;
     }
     length += bytes.length;
-    stats = await handle.stat({ bigint: true });
+    // The bytes are stored whatever happens next: a failed stat only makes the next write see a changed file,
+    // which withdraws the `.checked` record, never loses or repeats an event.
+    stats = await handle.stat({ bigint: true }).catch(() => stats);
   }
 
   async function cutBack(): Promise<void> {
