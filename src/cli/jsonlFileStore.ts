@@ -1,6 +1,7 @@
 import { open } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { FeedbackEvent } from "../events/types";
+import { validateEvent } from "../events/validate";
 import { hasCheckedSeal, removeCheckedSeal, writeCheckedSeal } from "./checkedSeal";
 import type { EventStore } from "./eventStore";
 import { type FileLock, takeFileLock } from "./fileLock";
@@ -152,6 +153,9 @@ async function openLocked(path: string, lock: FileLock, log: (line: string) => v
       for (const event of events) {
         if (ids.has(event.id) || fresh.has(event.id)) continue;
         fresh.add(event.id);
+        // The relay validated every event; checked again here (a few microseconds) so `.checked` stays true
+        // whoever calls the store.
+        if (checked && validateEvent(event)) checked = false;
         text += `${wellFormedJson(event)}\n`;
       }
       if (fresh.size > 0) {
