@@ -143,31 +143,49 @@ async function openLocked(path: string, lock: FileLock, log: (line: string) => v
     return (await endsWithNewline(length)) ? "" : "\n";
   }
 
-  // Appends run one after another: each batch's lines stay together and each id is written once.
-  let queue: Promise<unknown> = Promise.resolve();
+  // Writes the events not stored yet as one whole write, synced before it resolves.
+  async function store(events: readonly FeedbackEvent[]): Promise<void> {
+    let text = "";
+    const fresh = new Set<string>();
+    for (const event of events) {
+      if (ids.has(event.id) || fresh.has(event.id)) continue;
+      fresh.add(event.id);
+      // The relay validated every event; checked again here (a few microseconds) so `.checked` stays true
+      // whoever calls the store.
+      if (checked && validateEvent(event)) checked = false;
+      text += `${wellFormedJson(event)}\n`;
+    }
+    if (fresh.size === 0) return;
+    text = (await prepare()) + text;
+    await writeWhole(Buffer.from(text, "utf8"));
+    for (const id of fresh) ids.add(id);
+    await vouch();
+  }
 
-  async function append(events: readonly FeedbackEvent[]): Promise<string[]> {
-    const done = queue.then(async () => {
-      let text = "";
-      const fresh = new Set<string>();
-      for (const event of events) {
-        if (ids.has(event.id) || fresh.has(event.id)) continue;
-        fresh.add(event.id);
-        // The relay validated every event; checked again here (a few microseconds) so `.checked` stays true
-        // whoever calls the store.
-        if (checked && validateEvent(event)) checked = false;
-        text += `${wellFormedJson(event)}\n`;
-      }
-      if (fresh.size > 0) {
-        text = (await prepare()) + text;
-        await writeWhole(Buffer.from(text, "utf8"));
-        for (const id of fresh) ids.add(id);
-        await vouch();
-      }
-      return events.map((event) => event.id);
+  // One write at a time, so lines never interleave and each id is written once. Batches that arrive while a
+  // write and its sync run are written together next (group commit): one sync for all of them, so concurrent
+  // requests do not queue behind one sync each. A failed write fails every batch of its group (all retried).
+  let waiting: { events: readonly FeedbackEvent[]; done: (error?: unknown) => void }[] = [];
+  let writing: Promise<void> | undefined;
+
+  async function writeWaiting(): Promise<void> {
+    while (waiting.length > 0) {
+      const group = waiting;
+      waiting = [];
+      const error = await store(group.flatMap((batch) => batch.events)).then(
+        () => undefined,
+        (failure: unknown) => failure ?? new Error("the write failed"),
+      );
+      for (const batch of group) batch.done(error);
+    }
+    writing = undefined;
+  }
+
+  function append(events: readonly FeedbackEvent[]): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      waiting.push({ events, done: (error) => (error ? reject(error) : resolve(events.map((event) => event.id))) });
+      writing ??= writeWaiting();
     });
-    queue = done.catch(() => undefined);
-    return done;
   }
 
   return {
@@ -179,7 +197,7 @@ async function openLocked(path: string, lock: FileLock, log: (line: string) => v
     },
     count: async () => ids.size,
     async close() {
-      await queue;
+      await writing;
       await handle.close();
       await lock.release();
     },

@@ -171,7 +171,7 @@ describe("jsonlFileStore", () => {
     const [a] = everyKind();
     await store.append([a as FeedbackEvent]);
     expect(await readFile(`${file}.checked`, "utf8")).toContain('"by"');
-    await store.append([{ ...(a as FeedbackEvent), id: "not-a-uuid", extra: 1 } as FeedbackEvent]);
+    await store.append([{ ...(a as FeedbackEvent), id: "not-a-uuid", extra: 1 } as unknown as FeedbackEvent]);
     await expect(readFile(`${file}.checked`)).rejects.toThrow(/ENOENT/);
     expect((await readAll(file)).invalid).toHaveLength(1);
     await store.close();
