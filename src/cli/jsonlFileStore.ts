@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { FeedbackEvent } from "../events/types";
 import { validateEvent } from "../events/validate";
@@ -67,6 +67,20 @@ export async function jsonlFileStore(
 async function openLocked(path: string, lock: FileLock, log: (line: string) => void): Promise<EventStore> {
   // Read and append: writes always go to the end, reads say how the file ends.
   const handle = await open(path, "a+");
+  try {
+    return await withHandle(path, handle, lock, log);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+async function withHandle(
+  path: string,
+  handle: FileHandle,
+  lock: FileLock,
+  log: (line: string) => void,
+): Promise<EventStore> {
   let stats = await handle.stat({ bigint: true });
   const ids = idSet();
   // A file the collector itself checked and left unchanged need not be validated again.
@@ -118,6 +132,8 @@ async function openLocked(path: string, lock: FileLock, log: (line: string) => v
   async function cutBack(): Promise<void> {
     await handle.truncate(length);
     torn = false;
+    // Cutting back changes the modification time: this collector's own change, not another program's.
+    stats = await handle.stat({ bigint: true });
   }
 
   // The record is a shortcut for readers: when it cannot be written, a stale one no longer matches the file,
