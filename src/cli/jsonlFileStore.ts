@@ -1,6 +1,7 @@
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { FeedbackEvent } from "../events/types";
+import { validateEvent } from "../events/validate";
 import { hasCheckedSeal, removeCheckedSeal, writeCheckedSeal } from "./checkedSeal";
 import type { EventStore } from "./eventStore";
 import { type FileLock, takeFileLock } from "./fileLock";
@@ -66,6 +67,20 @@ export async function jsonlFileStore(
 async function openLocked(path: string, lock: FileLock, log: (line: string) => void): Promise<EventStore> {
   // Read and append: writes always go to the end, reads say how the file ends.
   const handle = await open(path, "a+");
+  try {
+    return await withHandle(path, handle, lock, log);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+async function withHandle(
+  path: string,
+  handle: FileHandle,
+  lock: FileLock,
+  log: (line: string) => void,
+): Promise<EventStore> {
   let stats = await handle.stat({ bigint: true });
   const ids = idSet();
   // A file the collector itself checked and left unchanged need not be validated again.
@@ -109,12 +124,16 @@ async function openLocked(path: string, lock: FileLock, log: (line: string) => v
       throw error;
     }
     length += bytes.length;
-    stats = await handle.stat({ bigint: true });
+    // The bytes are stored whatever happens next: a failed stat only makes the next write see a changed file,
+    // which withdraws the `.checked` record, never loses or repeats an event.
+    stats = await handle.stat({ bigint: true }).catch(() => stats);
   }
 
   async function cutBack(): Promise<void> {
     await handle.truncate(length);
     torn = false;
+    // Cutting back changes the modification time: this collector's own change, not another program's.
+    stats = await handle.stat({ bigint: true });
   }
 
   // The record is a shortcut for readers: when it cannot be written, a stale one no longer matches the file,
@@ -140,31 +159,53 @@ async function openLocked(path: string, lock: FileLock, log: (line: string) => v
     return (await endsWithNewline(length)) ? "" : "\n";
   }
 
-  // Appends run one after another: each batch's lines stay together and each id is written once.
-  let queue: Promise<unknown> = Promise.resolve();
   const listeners = new Set<(events: readonly FeedbackEvent[]) => void>();
 
-  async function append(events: readonly FeedbackEvent[]): Promise<string[]> {
-    const done = queue.then(async () => {
-      let text = "";
-      const fresh = new Map<string, FeedbackEvent>();
-      for (const event of events) {
-        if (ids.has(event.id) || fresh.has(event.id)) continue;
-        fresh.set(event.id, event);
-        text += `${wellFormedJson(event)}\n`;
-      }
-      if (fresh.size > 0) {
-        text = (await prepare()) + text;
-        await writeWhole(Buffer.from(text, "utf8"));
-        for (const id of fresh.keys()) ids.add(id);
-        await vouch();
-        const stored = [...fresh.values()];
-        for (const listener of listeners) listener(stored);
-      }
-      return events.map((event) => event.id);
+  // Writes the events not stored yet as one whole write, synced before it resolves.
+  async function store(events: readonly FeedbackEvent[]): Promise<void> {
+    let text = "";
+    const fresh = new Map<string, FeedbackEvent>();
+    for (const event of events) {
+      if (ids.has(event.id) || fresh.has(event.id)) continue;
+      fresh.set(event.id, event);
+      // The relay validated every event; checked again here (a few microseconds) so `.checked` stays true
+      // whoever calls the store.
+      if (checked && validateEvent(event)) checked = false;
+      text += `${wellFormedJson(event)}\n`;
+    }
+    if (fresh.size === 0) return;
+    text = (await prepare()) + text;
+    await writeWhole(Buffer.from(text, "utf8"));
+    for (const id of fresh.keys()) ids.add(id);
+    await vouch();
+    const stored = [...fresh.values()];
+    for (const listener of listeners) listener(stored);
+  }
+
+  // One write at a time, so lines never interleave and each id is written once. Batches that arrive while a
+  // write and its sync run are written together next (group commit): one sync for all of them, so concurrent
+  // requests do not queue behind one sync each. A failed write fails every batch of its group (all retried).
+  let waiting: { events: readonly FeedbackEvent[]; done: (error?: unknown) => void }[] = [];
+  let writing: Promise<void> | undefined;
+
+  async function writeWaiting(): Promise<void> {
+    while (waiting.length > 0) {
+      const group = waiting;
+      waiting = [];
+      const error = await store(group.flatMap((batch) => batch.events)).then(
+        () => undefined,
+        (failure: unknown) => failure ?? new Error("the write failed"),
+      );
+      for (const batch of group) batch.done(error);
+    }
+    writing = undefined;
+  }
+
+  function append(events: readonly FeedbackEvent[]): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      waiting.push({ events, done: (error) => (error ? reject(error) : resolve(events.map((event) => event.id))) });
+      writing ??= writeWaiting();
     });
-    queue = done.catch(() => undefined);
-    return done;
   }
 
   return {
@@ -180,7 +221,7 @@ async function openLocked(path: string, lock: FileLock, log: (line: string) => v
       return () => listeners.delete(listener);
     },
     async close() {
-      await queue;
+      await writing;
       await handle.close();
       await lock.release();
     },

@@ -164,4 +164,16 @@ describe("jsonlFileStore", () => {
     await expect(readFile(`${file}.checked`)).rejects.toThrow(/ENOENT/);
     await again.close();
   });
+
+  it("vouches only for events that satisfy the contract, whoever appends them", async () => {
+    const file = path.join(dir, "feedback.jsonl");
+    const store = await jsonlFileStore(file);
+    const [a] = everyKind();
+    await store.append([a as FeedbackEvent]);
+    expect(await readFile(`${file}.checked`, "utf8")).toContain('"by"');
+    await store.append([{ ...(a as FeedbackEvent), id: "not-a-uuid", extra: 1 } as unknown as FeedbackEvent]);
+    await expect(readFile(`${file}.checked`)).rejects.toThrow(/ENOENT/);
+    expect((await readAll(file)).invalid).toHaveLength(1);
+    await store.close();
+  });
 });
