@@ -2,7 +2,9 @@ import type { EventBatch, EventSource, EventStore } from "../cli/eventStore";
 import { FeedbackError } from "../errors";
 import type { FeedbackEvent } from "../events/types";
 import { validateEvent } from "../events/validate";
+import type { InsightsSummary, SummarizeOptions } from "../insights/types";
 import { acceptAll } from "../sinks/types";
+import { postgresInsights } from "./postgresInsights";
 
 /** Options of `postgresStore`. */
 export interface PostgresStoreOptions {
@@ -18,6 +20,14 @@ export interface PostgresStoreOptions {
 export interface PostgresStore extends EventStore, EventSource {
   /** Creates the table if needed and checks the database can be reached: the clear error at start-up, if any. */
   open(): Promise<void>;
+  /**
+   * The dashboard's figures for a range and a split, computed by PostgreSQL without reading the rows out: the
+   * same `InsightsSummary` that `summarize` gives for the same events.
+   *
+   * @example
+   * const summary = await store.insights({ from: "2026-12-01", splitBy: "metadata.model" });
+   */
+  insights(options?: SummarizeOptions): Promise<InsightsSummary>;
 }
 
 // The table's layout; a later release that changes it migrates from the version recorded here.
@@ -323,6 +333,10 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       await store.open();
       const { rows } = await query(`SELECT count(*)::bigint FROM ${table}`);
       return Number(rows[0]?.[0]);
+    },
+    async insights(insightsOptions) {
+      await store.open();
+      return postgresInsights(async (text, values) => (await query(text, [...values])).rows, table, insightsOptions);
     },
     watch(listener) {
       // Sequence numbers are taken at insert and committed in any order by concurrent relays: each poll looks a

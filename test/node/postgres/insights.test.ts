@@ -1,0 +1,90 @@
+// PostgreSQL computes the dashboard's figures in SQL: they must equal what `summarize` counts from the same
+// events, for a range and a split alike; and a store's watch hears what another collector inserts.
+import type { FeedbackEvent } from "../../../src/events/types";
+import { summarize } from "../../../src/insights/summarize";
+import type { SummarizeOptions } from "../../../src/insights/types";
+import { postgresStore } from "../../../src/store/postgresStore";
+import { insightsFixture } from "../../insights/insightsFixture";
+import { event } from "../support/events";
+import { describeWithPostgres, freshTable } from "./database";
+
+describeWithPostgres("postgresStore's insights", (url) => {
+  const stores: ReturnType<typeof postgresStore>[] = [];
+  const open = (table: string) => {
+    const store = postgresStore({ connectionString: url, table });
+    stores.push(store);
+    return store;
+  };
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((store) => store.close()));
+  });
+
+  it.each<SummarizeOptions>([
+    {},
+    { splitBy: "metadata.model" },
+    { splitBy: "app" },
+    { from: "2026-12-02" },
+    { to: "2026-12-01", splitBy: "metadata.model" },
+  ])("agree with summarize on the hand-counted fixture (%j)", async (options) => {
+    const events = insightsFixture();
+    const store = open(freshTable());
+    await store.append(events);
+    expect(await store.insights(options)).toEqual(await summarize(events, options));
+  });
+
+  it("agree with summarize on a thousand answers of every kind", async () => {
+    const events: FeedbackEvent[] = [];
+    const reasons = ["hallucination", "format", "refusal"];
+    for (let i = 0; i < 1000; i++) {
+      const messageId = `answer-${i}`;
+      const ts = new Date(Date.parse("2026-11-01T00:00:00.000Z") + i * 3_600_000).toISOString();
+      const envelope = { messageId, ts, metadata: { arm: i % 3 === 0 ? "a" : i % 3 === 1 ? "b" : 7 } };
+      const kind = i % 6;
+      if (kind === 0) events.push(event({ type: "rating", value: "up", previous: null }, envelope));
+      if (kind === 1) {
+        events.push(event({ type: "rating", value: "down", previous: null }, envelope));
+        events.push(
+          event(
+            {
+              type: "rating",
+              value: "down",
+              previous: "down",
+              reasons: [reasons[i % 3] as string],
+              ...(i % 4 === 1 ? { comment: `comment ${i}` } : {}),
+            },
+            envelope,
+          ),
+        );
+      }
+      if (kind === 2)
+        for (let a = 1; a <= 1 + (i % 5); a++) events.push(event({ type: "regenerate", attempt: a }, envelope));
+      if (kind === 3)
+        events.push(event({ type: "copy", source: i % 2 ? "code" : "button", chars: 10, fraction: 0.5 }, envelope));
+      if (kind === 4) events.push(event({ type: "abandon", dwellMs: (i * 997) % 90_000, cause: "hidden" }, envelope));
+      if (kind === 5) events.push(event({ type: "rating", value: null, previous: "up" }, envelope));
+    }
+    const store = open(freshTable());
+    await store.append(events);
+    for (const options of [{}, { splitBy: "metadata.arm" }, { from: "2026-11-10", to: "2026-11-20" }]) {
+      expect(await store.insights(options)).toEqual(await summarize(events, options));
+    }
+  });
+
+  it("hears, through watch, the events another collector inserts into the same table", async () => {
+    const table = freshTable();
+    const watching = open(table);
+    const other = open(table);
+    await watching.open();
+    const heard: string[] = [];
+    const stop = watching.watch((events) => heard.push(...events.map((e) => e.id)));
+    // The watch starts from the rows there are now: wait for its first look before the other collector writes.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const events = insightsFixture();
+    await other.append(events);
+    await vi.waitFor(() => expect(heard).toHaveLength(events.length), { timeout: 10_000 });
+    await other.append(events);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(heard.sort()).toEqual(events.map((e) => e.id).sort());
+    stop();
+  });
+});
