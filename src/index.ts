@@ -12,9 +12,9 @@ export { editStats } from "./diff/editStats";
 export { DiffView, type DiffViewLabels, type DiffViewProps } from "./edits/DiffView";
 export { EditableMessage, type EditableMessageLabels, type EditableMessageProps } from "./edits/EditableMessage";
 export { editEventInput } from "./edits/editEventInput";
-export { type DraftTracking, type DraftTrackingOptions, useDraftTracking } from "./edits/useDraftTracking";
+export { type UseDraftTrackingOptions, type UseDraftTrackingResult, useDraftTracking } from "./edits/useDraftTracking";
 export { FeedbackError, type FeedbackErrorKind } from "./errors";
-export type { EmitInput, EnvelopeFields } from "./events/createEvent";
+export type { Emit, EmitInput, EnvelopeFields } from "./events/createEvent";
 export { MAX_TEXT_BYTES } from "./events/limits";
 export type * from "./events/types";
 export { type ContractViolation, isFeedbackEvent, validateEvent } from "./events/validate";
@@ -67,7 +67,7 @@ export {
   type FeedbackContext,
   type TransportFactory,
 } from "./provider/feedbackClient";
-export { type FeedbackApi, useFeedback } from "./provider/useFeedback";
+export { type UseFeedbackResult, useFeedback } from "./provider/useFeedback";
 export { RegenerateButton, type RegenerateButtonProps } from "./regenerate/RegenerateButton";
 export {
   type RegenerateRequest,

@@ -201,7 +201,7 @@ export function EditableMessage({
   const save = useCallback(() => {
     const final = textareaRef.current?.value ?? text;
     const durationMs = now() - (startedAt.current ?? now());
-    const event = emit(editEventInput(draft, final, durationMs, messageId)) as EditEvent | null;
+    const event = emit(editEventInput(draft, final, durationMs, messageId));
     setText(final);
     setEditing(false);
     setAnnouncement(labels.saved);

@@ -1,4 +1,4 @@
-import { type RefObject, useContext, useEffect, useRef } from "react";
+import { type RefObject, useContext, useEffect, useInsertionEffect, useRef } from "react";
 import { FeedbackClientContext, type FeedbackMessageScope } from "../provider/context";
 import { observeVisibility } from "./observeVisibility";
 
@@ -14,7 +14,9 @@ export function useAbandonTracking(elementRef: RefObject<HTMLElement | null>, sc
   const client = useContext(FeedbackClientContext);
   // The newest scope of the message being tracked; a new messageId starts a new tracking.
   const tracked = useRef(scope);
-  if (tracked.current.messageId === scope.messageId) tracked.current = scope;
+  useInsertionEffect(() => {
+    if (tracked.current.messageId === scope.messageId) tracked.current = scope;
+  });
   const mounted = useRef(false);
 
   useEffect(() => {

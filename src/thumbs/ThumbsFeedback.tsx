@@ -17,6 +17,7 @@ import type { UseFeedbackFormOptions } from "../form/useFeedbackForm";
 import { ThumbDownIcon, ThumbUpIcon, type WidgetIcons } from "../icons/icons";
 import { useLabels } from "../labels/useLabels";
 import { composeEventHandlers } from "../shared/composeEventHandlers";
+import { useLatest } from "../shared/useLatest";
 import { WidgetButton } from "../shared/WidgetButton";
 import { type Thumb, type UseThumbsOptions, type UseThumbsResult, useThumbs } from "./useThumbs";
 
@@ -93,15 +94,17 @@ export function ThumbsFeedback({
     [followUpOn],
   );
 
-  const formForRef = useRef(formFor);
-  formForRef.current = formFor;
-  const closeForm = useCallback((thanked: boolean) => {
-    // Back to the thumb that opened the form, so keyboard users continue where they were.
-    const opener = formForRef.current;
-    if (opener) rootRef.current?.querySelector<HTMLElement>(`[data-thumb="${opener}"]`)?.focus();
-    setFormFor(null);
-    setThanks(thanked);
-  }, []);
+  const formForRef = useLatest(formFor);
+  const closeForm = useCallback(
+    (thanked: boolean) => {
+      // Back to the thumb that opened the form, so keyboard users continue where they were.
+      const opener = formForRef.current;
+      if (opener) rootRef.current?.querySelector<HTMLElement>(`[data-thumb="${opener}"]`)?.focus();
+      setFormFor(null);
+      setThanks(thanked);
+    },
+    [formForRef],
+  );
 
   useEffect(() => {
     if (!thanks) return;
