@@ -4,21 +4,20 @@
 export { CopyButton, type CopyButtonProps } from "./copy/CopyButton";
 export { COPIED_MS, type CopyState, type UseCopyOptions, type UseCopyResult, useCopy } from "./copy/useCopy";
 export { writeClipboard } from "./copy/writeClipboard";
-export { type DeliveryQueueConfig, deliveryQueue } from "./delivery/deliveryQueue";
+export type { DeliveryQueueConfig } from "./delivery/deliveryQueue";
+export { deliveryQueue } from "./delivery/lazyDeliveryQueue";
 export type { DeliveryOptions } from "./delivery/options";
 export type { ReportError, Transport } from "./delivery/types";
-export { type DiffWordsOptions, diffWords, type WordDiff } from "./diff/diffWords";
-export { editStats } from "./diff/editStats";
 export { DiffView, type DiffViewLabels, type DiffViewProps } from "./edits/DiffView";
 export { EditableMessage, type EditableMessageLabels, type EditableMessageProps } from "./edits/EditableMessage";
-export { editEventInput } from "./edits/editEventInput";
 export { type UseDraftTrackingOptions, type UseDraftTrackingResult, useDraftTracking } from "./edits/useDraftTracking";
 export { FeedbackError, type FeedbackErrorKind } from "./errors";
 export type { Emit, EmitInput, EnvelopeFields } from "./events/createEvent";
 export { MAX_TEXT_BYTES } from "./events/limits";
 export type * from "./events/types";
 export { type ContractViolation, isFeedbackEvent, validateEvent } from "./events/validate";
-export { FeedbackForm, type FeedbackFormProps } from "./form/FeedbackForm";
+export type { FeedbackFormProps } from "./form/FeedbackForm";
+export { FeedbackForm } from "./form/lazyFeedbackForm";
 export {
   DEFAULT_DOWN_REASONS,
   DEFAULT_UP_REASONS,
@@ -77,23 +76,12 @@ export {
   useRegenerate,
 } from "./regenerate/useRegenerate";
 export type { WidgetSettings } from "./shared/WidgetSettings";
-export { callbackSink } from "./sinks/callbackSink";
-export { consoleSink } from "./sinks/consoleSink";
-export { fanoutSink } from "./sinks/fanoutSink";
-export { type HttpSinkOptions, type HttpSinkResponse, httpSink } from "./sinks/httpSink";
-export { type LangfuseScore, type LangfuseSinkOptions, langfuseScores, langfuseSink } from "./sinks/langfuseSink";
-export { type FeedbackUrlResolver, type LangSmithSinkOptions, langsmithSink } from "./sinks/langsmithSink";
-export { type MemorySink, memorySink } from "./sinks/memorySink";
-export { type OtlpSinkOptions, otlpLogRecord, otlpSink } from "./sinks/otlpSink";
+export * from "./sinks/anywhere";
 export {
-  acceptAll,
-  type FeedbackSink,
-  type RejectedEvent,
-  rejectAll,
-  retryAll,
-  type SendOptions,
-  type SendResult,
-} from "./sinks/types";
+  type FeedbackUrlResolver,
+  type LangSmithSinkOptions,
+  langsmithSink as langSmithSink,
+} from "./sinks/langsmithSink";
 export { ThumbButton, type ThumbButtonProps, ThumbsFeedback, type ThumbsFeedbackProps } from "./thumbs/ThumbsFeedback";
 export {
   type Thumb,

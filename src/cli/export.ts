@@ -4,12 +4,15 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { bucketBuilder } from "../datasets/bucketByErrorMode";
-import { DEFAULT_MAX_OPEN } from "../datasets/eventIntake";
-import { ktoBuilder } from "../datasets/toKto";
-import { preferencePairBuilder } from "../datasets/toPreferencePairs";
-import { regressionBuilder } from "../datasets/toRegressionSet";
-import type { DatasetBuilder, DatasetReport } from "../datasets/types";
+import {
+  bucketBuilder,
+  type DatasetBuilder,
+  type DatasetReport,
+  DEFAULT_MAX_OPEN,
+  ktoBuilder,
+  preferencePairBuilder,
+  regressionBuilder,
+} from "../datasets";
 import { validateEvent } from "../events/validate";
 import type { Command, CommandIO } from "./command";
 import { invalidLines } from "./invalidLines";

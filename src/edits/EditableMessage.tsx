@@ -13,7 +13,7 @@ import type { EditEvent } from "../events/types";
 import { useFeedback } from "../provider/useFeedback";
 import { useControllableState } from "../shared/useControllableState";
 import { visuallyHidden } from "../shared/visuallyHidden";
-import { editEventInput } from "./editEventInput";
+import { lazyEditEvent as editEvent } from "./lazyEditEvent";
 
 /* -------------------------------------------------------------------------------------------------
  * EditableMessage
@@ -201,11 +201,14 @@ export function EditableMessage({
   const save = useCallback(() => {
     const final = textareaRef.current?.value ?? text;
     const durationMs = now() - (startedAt.current ?? now());
-    const event = emit(editEventInput(draft, final, durationMs, messageId));
     setText(final);
     setEditing(false);
     setAnnouncement(labels.saved);
-    onCommit?.(final, event);
+    const commit = ({ editEventInput }: typeof import("./editEventInput")) =>
+      onCommit?.(final, emit(editEventInput(draft, final, durationMs, messageId)));
+    const loaded = editEvent.get();
+    if (loaded) commit(loaded);
+    else void editEvent.load().then(commit);
   }, [emit, draft, messageId, text, setText, setEditing, labels.saved, onCommit]);
 
   const cancel = useCallback(() => {
@@ -254,7 +257,14 @@ export function EditableMessage({
         <>
           <div className="rfl-editable__text">{renderText ? renderText(text) : text}</div>
           <div className="rfl-editable__actions">
-            <button ref={editButtonRef} type="button" className="rfl-editable__edit" onClick={startEditing}>
+            <button
+              ref={editButtonRef}
+              type="button"
+              className="rfl-editable__edit"
+              onClick={startEditing}
+              onPointerEnter={editEvent.load}
+              onFocus={editEvent.load}
+            >
               {labels.edit}
             </button>
           </div>

@@ -1,7 +1,7 @@
-import { useInsertionEffect, useRef, useState } from "react";
+import { useEffect, useInsertionEffect, useRef, useState } from "react";
 import type { EditEvent } from "../events/types";
 import { useFeedback } from "../provider/useFeedback";
-import { editEventInput } from "./editEventInput";
+import { lazyEditEvent } from "./lazyEditEvent";
 
 /** Options of `useDraftTracking`. */
 export interface UseDraftTrackingOptions {
@@ -19,7 +19,9 @@ export interface UseDraftTrackingResult {
   /**
    * Call on send with the text the user sends: emits the `edit` event (draft, final, diff, stats,
    * `durationMs` since the draft arrived or since `restart`, `accepted`) and returns it, or `null` when
-   * nothing was sent (no draft pending, already tracked, sampled out, or refused: `onError` hears why).
+   * nothing was sent (no draft pending, already tracked, sampled out, or refused: `onError` hears why). The
+   * diff engine loads when the first draft arrives; a send before it is there emits the event once it is,
+   * and returns `null`.
    * Once per draft: a second call for the same draft sends nothing.
    */
   track(finalText: string): EditEvent | null;
@@ -62,13 +64,23 @@ export function useDraftTracking({ messageId, draft }: UseDraftTrackingOptions):
       pending.current = { messageId, draft, startedAt: performance.now(), tracked: false };
     }
   }, [messageId, draft]);
+  // The diff engine arrives with the first draft, long before the user sends.
+  useEffect(() => {
+    if (draft !== undefined) void lazyEditEvent.load();
+  }, [draft]);
   const [api] = useState<UseDraftTrackingResult>(() => ({
     track(finalText) {
       const current = pending.current;
       if (current.draft === undefined || current.tracked) return null;
       current.tracked = true;
       const durationMs = performance.now() - current.startedAt;
-      return emit(editEventInput(current.draft, finalText, durationMs, current.messageId));
+      const send = ({ editEventInput }: typeof import("./editEventInput")) =>
+        emit(editEventInput(current.draft ?? "", finalText, durationMs, current.messageId));
+      const loaded = lazyEditEvent.get();
+      if (loaded) return send(loaded);
+      // Sent on a draft that has only just arrived: the event follows the diff engine, a moment later.
+      void lazyEditEvent.load().then(send);
+      return null;
     },
     restart() {
       pending.current.startedAt = performance.now();

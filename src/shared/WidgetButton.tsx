@@ -1,6 +1,6 @@
-import { Slot } from "@radix-ui/react-slot";
 import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, type ReactNode } from "react";
+import { Slot } from "./Slot";
 import { WidgetTooltip } from "./WidgetTooltip";
 
 /** Props of `WidgetButton`. */

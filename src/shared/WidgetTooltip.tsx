@@ -1,15 +1,6 @@
-import { Slot } from "@radix-ui/react-slot";
-import * as Tooltip from "@radix-ui/react-tooltip";
-import {
-  forwardRef,
-  type ReactElement,
-  type RefObject,
-  type SyntheticEvent,
-  useImperativeHandle,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from "react";
+import { type PointerEvent, type ReactElement, useEffect, useId, useRef, useState } from "react";
+import { lazyComponent } from "./lazyModule";
+import { Slot } from "./Slot";
 
 /* -------------------------------------------------------------------------------------------------
  * WidgetTooltip
@@ -23,105 +14,88 @@ export interface WidgetTooltipProps {
   children: ReactElement;
 }
 
-/** The events Radix's `Tooltip.Trigger` listens to on its child. */
-const TRIGGER_EVENTS = ["onPointerMove", "onPointerLeave", "onPointerDown", "onFocus", "onBlur", "onClick"] as const;
-type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
-type TriggerHandlers = Partial<Record<TriggerEvent, (event: SyntheticEvent) => void>>;
+// Hover waits this long before showing, as most design systems do; moving from one open tooltip to the next
+// button within SKIP_DELAY_MS shows the next at once.
+const DELAY_MS = 500;
+const SKIP_DELAY_MS = 300;
 
-/** What the button and the lazily mounted tooltip share. */
-interface Relay {
-  /** The trigger's handlers once the tooltip is mounted. */
-  handlers: TriggerHandlers | null;
-  /** Events since the tooltip was asked for, handed to it in order when it mounts. */
-  pending: [TriggerEvent, SyntheticEvent][];
-}
+// Measuring and placing the tooltip is code only a hover or focus needs: it arrives with the first one.
+const TooltipContent = /* @__PURE__ */ lazyComponent(() => import("./TooltipContent").then((m) => m.TooltipContent));
 
-/** Hover with a mouse or pen, focus, or a press (so that a focus by pointer does not open it, as in Radix). */
-function asksForTooltip(name: TriggerEvent, event: SyntheticEvent): boolean {
-  if (name === "onPointerMove") return (event.nativeEvent as PointerEvent).pointerType !== "touch";
-  return name === "onFocus" || name === "onPointerDown";
-}
+// One tooltip is open at a time on the page: opening one closes the one before.
+let closeOpen: (() => void) | undefined;
+let lastClosedAt = Number.NEGATIVE_INFINITY;
 
 /**
- * A Radix tooltip on one widget button, with its own `Tooltip.Provider` so apps need no extra wrapper.
+ * The label of a widget button as a tooltip, following the WAI-ARIA tooltip pattern: it shows on hover (after
+ * a short delay) and on keyboard focus, not on a press or on touch; Escape, leaving, blurring or pressing hides
+ * it; while shown it describes the button (`aria-describedby`). It sits above the button (below when there is
+ * no room), in a portal, so no ancestor's overflow cuts it.
  *
- * A mounted Radix tooltip costs several times a plain button, and most buttons in a chat are never hovered.
- * So the button first carries only small handlers; the first hover, focus or press mounts the tooltip
- * beside the button (never around it: that would remount the button and lose its focus), and the events so
- * far are handed to Radix's trigger, which from then on gets every event as if it wrapped the button.
+ * Until it is first shown a button carries only a few handlers: nothing is measured or rendered for the many
+ * buttons of a chat that are never hovered.
  */
 export function WidgetTooltip({ label, children }: WidgetTooltipProps) {
-  const [asked, setAsked] = useState(false);
-  const [describedBy, setDescribedBy] = useState<string>();
-  const button = useRef<HTMLElement>(null);
-  const relay = useRef<Relay>({ handlers: null, pending: [] });
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const trigger = useRef<HTMLElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // A focus that comes with a pointer press is not a keyboard focus: it shows nothing.
+  const pressing = useRef(false);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = () => setOpen(false);
+    closeOpen?.();
+    closeOpen = close;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") close();
+    };
+    document.addEventListener("keydown", onKeyDown, true);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown, true);
+      if (closeOpen === close) closeOpen = undefined;
+      lastClosedAt = performance.now();
+    };
+  }, [open]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
   if (label === false) return children;
 
-  const relayed: TriggerHandlers = {};
-  for (const name of TRIGGER_EVENTS) {
-    relayed[name] = (event) => {
-      const { handlers, pending } = relay.current;
-      if (handlers) return handlers[name]?.(event);
-      if (pending.length === 0 && !asksForTooltip(name, event)) return;
-      pending.push([name, event]);
-      setAsked(true);
-    };
-  }
+  const show = () => {
+    clearTimeout(timer.current);
+    setOpen(true);
+  };
+  const hide = () => {
+    clearTimeout(timer.current);
+    setOpen(false);
+  };
+  const handlers = {
+    onPointerEnter: (event: PointerEvent) => {
+      if (event.pointerType === "touch" || pressing.current) return;
+      void TooltipContent.preload();
+      clearTimeout(timer.current);
+      const skip = closeOpen !== undefined || performance.now() - lastClosedAt < SKIP_DELAY_MS;
+      timer.current = setTimeout(show, skip ? 0 : DELAY_MS);
+    },
+    onPointerLeave: hide,
+    onPointerDown: () => {
+      pressing.current = true;
+      document.addEventListener("pointerup", () => (pressing.current = false), { once: true, capture: true });
+      hide();
+    },
+    onFocus: () => {
+      if (!pressing.current) show();
+    },
+    onBlur: hide,
+  };
   return (
     <>
-      <Slot ref={button} aria-describedby={describedBy} {...relayed}>
+      <Slot ref={trigger} aria-describedby={open ? id : undefined} {...handlers}>
         {children}
       </Slot>
-      {asked && (
-        <Tooltip.Provider delayDuration={500}>
-          <Tooltip.Root>
-            <Tooltip.Trigger asChild>
-              <TriggerRelay button={button} relay={relay} onDescribedByChange={setDescribedBy} />
-            </Tooltip.Trigger>
-            <Tooltip.Portal>
-              <Tooltip.Content className="rfl-tooltip" sideOffset={4}>
-                {label}
-              </Tooltip.Content>
-            </Tooltip.Portal>
-          </Tooltip.Root>
-        </Tooltip.Provider>
-      )}
+      {open && <TooltipContent id={id} label={label} trigger={trigger} />}
     </>
   );
 }
-
-/* -------------------------------------------------------------------------------------------------
- * TriggerRelay
- * -----------------------------------------------------------------------------------------------*/
-
-interface TriggerRelayProps extends TriggerHandlers {
-  button: RefObject<HTMLElement | null>;
-  relay: RefObject<Relay>;
-  onDescribedByChange: (id: string | undefined) => void;
-  "aria-describedby"?: string;
-}
-
-/**
- * The child of `Tooltip.Trigger`: it renders nothing, gives Radix the button as the trigger's element (the
- * anchor the tooltip is placed against), and passes the trigger's handlers and description to the button.
- */
-const TriggerRelay = /* @__PURE__ */ forwardRef<HTMLElement, TriggerRelayProps>(function TriggerRelay(
-  { button, relay, onDescribedByChange, "aria-describedby": describedBy, ...triggerProps },
-  ref,
-) {
-  // The button mounted before the tooltip was asked for, so it is there.
-  useImperativeHandle(ref, () => button.current as HTMLElement, [button]);
-
-  useLayoutEffect(() => {
-    const handlers: TriggerHandlers = {};
-    for (const name of TRIGGER_EVENTS) handlers[name] = triggerProps[name];
-    relay.current.handlers = handlers;
-    for (const [name, event] of relay.current.pending.splice(0)) handlers[name]?.(event);
-    return () => {
-      relay.current.handlers = null;
-    };
-  });
-
-  useLayoutEffect(() => onDescribedByChange(describedBy), [describedBy, onDescribedByChange]);
-  return null;
-});

@@ -1,4 +1,4 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
+import { deliveryQueue } from "../delivery/lazyDeliveryQueue";
 import type { FeedbackEvent } from "../events/types";
 import { acceptAll, type FeedbackSink, type SendOptions, type SendResult } from "./types";
 

@@ -1,4 +1,4 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
+import { deliveryQueue } from "../delivery/lazyDeliveryQueue";
 import type { FeedbackEvent } from "../events/types";
 import { parseRetryAfter } from "./retryAfter";
 import { acceptAll, type FeedbackSink, rejectAll, retryAll, type SendResult } from "./types";

@@ -1,4 +1,4 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
+import { deliveryQueue } from "../delivery/lazyDeliveryQueue";
 import { FeedbackError } from "../errors";
 import type { FeedbackEvent, JsonValue } from "../events/types";
 import { type Outcome, toSendResult, worstOutcome } from "./http/outcome";

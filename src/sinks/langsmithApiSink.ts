@@ -1,4 +1,4 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
+import { deliveryQueue } from "../delivery/lazyDeliveryQueue";
 import { type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
 import { callHttp, mapLimited, trimSlash } from "./http/request";
 import type { FeedbackSink, SendOptions } from "./types";

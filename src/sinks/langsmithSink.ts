@@ -1,4 +1,4 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
+import { deliveryQueue } from "../delivery/lazyDeliveryQueue";
 import type { FeedbackEvent } from "../events/types";
 import { type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
 import { callHttp, mapLimited, send } from "./http/request";

@@ -1,4 +1,4 @@
-import { deliveryQueue } from "../delivery/deliveryQueue";
+import { deliveryQueue } from "../delivery/lazyDeliveryQueue";
 import type { FeedbackEvent, JsonValue } from "../events/types";
 import { errorText, type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
 import { callHttp, trimSlash } from "./http/request";

@@ -11,7 +11,7 @@ import {
   useState,
 } from "react";
 import type { RatingValue } from "../events/types";
-import { FeedbackForm } from "../form/FeedbackForm";
+import { FeedbackForm } from "../form/lazyFeedbackForm";
 import type { ReasonOption } from "../form/reasons";
 import type { UseFeedbackFormOptions } from "../form/useFeedbackForm";
 import { ThumbDownIcon, ThumbUpIcon, type WidgetIcons } from "../icons/icons";
@@ -120,6 +120,8 @@ export function ThumbsFeedback({
       data-rfl-widget=""
       data-state={thumbs.value ?? "none"}
       data-form={formFor ? "open" : "closed"}
+      // The form's code starts loading when a hover or focus shows a vote may come.
+      {...(followUpOn.length > 0 && { onPointerEnter: FeedbackForm.preload, onFocus: FeedbackForm.preload })}
     >
       <ThumbsContext.Provider value={{ thumbs, icons, tooltips, onRated }}>
         <div className="rfl-thumbs" {...thumbs.getGroupProps()}>

@@ -1,5 +1,6 @@
 import { render, screen } from "@testing-library/react";
-import { DiffView, diffWords } from "../../src";
+import { DiffView } from "../../src";
+import { diffWords } from "../../src/datasets";
 
 describe("DiffView", () => {
   it("renders removed and added text in del and ins, each announced", () => {

@@ -1,4 +1,5 @@
-import { createFeedbackClient, editEventInput, memorySink } from "../../src";
+import { createFeedbackClient, memorySink } from "../../src";
+import { editEventInput } from "../../src/server";
 
 function client() {
   const sink = memorySink();

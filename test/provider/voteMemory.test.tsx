@@ -90,3 +90,27 @@ describe("a message remembers its vote", () => {
     expect(sink.events[1]).toMatchObject({ value: "up", previous: null });
   });
 });
+
+describe("FeedbackMessage asChild", () => {
+  it("makes the app's own element the message's box, which hears copies and keeps the app's class", async () => {
+    const sink = memorySink();
+    render(
+      <FeedbackProvider sink={sink}>
+        <ul>
+          <FeedbackMessage asChild messageId="m7" content="Paris.">
+            <li className="bubble" aria-label="Answer">
+              Paris.
+              <ThumbsFeedback followUpOn={[]} />
+            </li>
+          </FeedbackMessage>
+        </ul>
+      </FeedbackProvider>,
+    );
+    const item = screen.getByRole("listitem", { name: "Answer" });
+    expect(item).toHaveClass("rfl-message", "bubble");
+    expect(item).toHaveAttribute("data-message-id", "m7");
+    await userEvent.setup().click(thumb("Good response"));
+    await waitFor(() => expect(sink.events).toHaveLength(1));
+    expect(sink.events[0]).toMatchObject({ messageId: "m7", value: "up" });
+  });
+});
