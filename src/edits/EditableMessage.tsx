@@ -204,8 +204,10 @@ export function EditableMessage({
     setText(final);
     setEditing(false);
     setAnnouncement(labels.saved);
-    const commit = ({ editEventInput }: typeof import("./editEventInput")) =>
-      onCommit?.(final, emit(editEventInput(draft, final, durationMs, messageId)));
+    const commit = ({ editEventInput }: typeof import("./editEventInput")) => {
+      const event = emit(editEventInput(draft, final, durationMs, messageId));
+      onCommit?.(final, event);
+    };
     const loaded = editEvent.get();
     if (loaded) commit(loaded);
     else void editEvent.load().then(commit);

@@ -1,7 +1,7 @@
 import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, type ReactNode } from "react";
 import { Slot } from "./Slot";
-import { WidgetTooltip } from "./WidgetTooltip";
+import { useWidgetTooltip, withTriggerProps } from "./WidgetTooltip";
 
 /** Props of `WidgetButton`. */
 export interface WidgetButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -25,16 +25,18 @@ export const WidgetButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Widget
 ) {
   const Component = asChild ? Slot : "button";
   const ownContent = asChild || children !== undefined;
+  const { triggerProps, tooltip: shownTooltip } = useWidgetTooltip(tooltip && label);
   return (
-    <WidgetTooltip label={tooltip && label}>
+    <>
       <Component
         ref={ref}
         {...(!ownContent && { "aria-label": label })}
-        {...props}
+        {...withTriggerProps(props, triggerProps)}
         className={clsx(!asChild && "rfl-icon-button", className)}
       >
         {asChild ? children : (children ?? icon)}
       </Component>
-    </WidgetTooltip>
+      {shownTooltip}
+    </>
   );
 });
