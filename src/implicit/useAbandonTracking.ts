@@ -1,6 +1,6 @@
 import { type RefObject, useContext, useEffect, useInsertionEffect, useRef } from "react";
 import { FeedbackClientContext, type FeedbackMessageScope } from "../provider/context";
-import { observeVisibility } from "./observeVisibility";
+import { observePage, observeVisibility } from "./observeVisibility";
 
 type Cause = "hidden" | "unmounted" | "replaced";
 
@@ -54,21 +54,14 @@ export function useAbandonTracking(elementRef: RefObject<HTMLElement | null>, sc
       onScreen = shown;
       tick();
     });
-    const onVisibility = () => {
+    const stopListening = observePage((event) => {
       tick();
-      if (document.visibilityState === "hidden") report("hidden", tracked.current);
-    };
-    const onPageHide = () => {
-      tick();
-      report("hidden", tracked.current);
-    };
-    document.addEventListener("visibilitychange", onVisibility);
-    window.addEventListener("pagehide", onPageHide);
+      if (event === "pagehide" || document.visibilityState === "hidden") report("hidden", tracked.current);
+    });
 
     return () => {
       stopObserving();
-      document.removeEventListener("visibilitychange", onVisibility);
-      window.removeEventListener("pagehide", onPageHide);
+      stopListening();
       onScreen = false;
       tick();
       const leaving = tracked.current;
