@@ -1,7 +1,7 @@
 import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, type ReactNode } from "react";
 import { Slot } from "./Slot";
-import { useWidgetTooltip, withTriggerProps } from "./WidgetTooltip";
+import { TOOLTIP_ATTRIBUTE } from "./tooltipAttribute";
 
 /** Props of `WidgetButton`. */
 export interface WidgetButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -25,18 +25,16 @@ export const WidgetButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Widget
 ) {
   const Component = asChild ? Slot : "button";
   const ownContent = asChild || children !== undefined;
-  const { triggerProps, tooltip: shownTooltip } = useWidgetTooltip(tooltip && label);
   return (
-    <>
-      <Component
-        ref={ref}
-        {...(!ownContent && { "aria-label": label })}
-        {...withTriggerProps(props, triggerProps)}
-        className={clsx(!asChild && "rfl-icon-button", className)}
-      >
-        {asChild ? children : (children ?? icon)}
-      </Component>
-      {shownTooltip}
-    </>
+    <Component
+      ref={ref}
+      {...(!ownContent && { "aria-label": label })}
+      // The page's one tooltip handler shows it (see ./tooltips): nothing per button but the text.
+      {...(tooltip && { [TOOLTIP_ATTRIBUTE]: label })}
+      {...props}
+      className={clsx(!asChild && "rfl-icon-button", className)}
+    >
+      {asChild ? children : (children ?? icon)}
+    </Component>
   );
 });

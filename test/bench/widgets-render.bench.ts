@@ -9,7 +9,7 @@ import { chromium } from "playwright-core";
 import { chromiumLaunchOptions } from "../support/chromium";
 
 const MESSAGES = 1000;
-const ROUNDS = 9;
+const ROUNDS = 15;
 const CLICKS = 21;
 // The ratio the kit's mount may reach against the plain buttons.
 const MOUNT_RATIO_LIMIT = 1.5;
