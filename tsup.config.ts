@@ -1,9 +1,9 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
-// Two builds: the client entry, with its "use client" directive at the top of each built file
-// (test/package/dist.test.ts checks it), and the server entry, which must never carry it, built for a neutral
-// platform so it stays free of Node-only and DOM-only code.
+// Three builds: the client entry, with its "use client" directive at the top of each built file
+// (test/node/package.test.ts checks it); the server and dataset entries, which must never carry it, built for a
+// neutral platform so they stay free of Node-only and DOM-only code; and the command line.
 //
 // The client entry goes through Rollup's tree-shaking after esbuild: esbuild leaves one `import ... from
 // "react"` per source module and keeps module-level constants it cannot prove pure, Rollup merges the imports
@@ -21,6 +21,9 @@ export default defineConfig([
     target: "es2022",
     external: ["react", "react-dom", "react/jsx-runtime"],
     treeshake: true,
+    // What a page needs only on first use (the follow-up form, the diff engine, the persisted queue) goes into
+    // chunks the entry loads through `import()`; CommonJS keeps one file.
+    splitting: true,
     onSuccess: async () => {
       withUseClient("dist/index.js");
       withUseClient("dist/index.cjs");
@@ -43,7 +46,7 @@ export default defineConfig([
     },
   },
   {
-    entry: { server: "src/server.ts" },
+    entry: { server: "src/server.ts", datasets: "src/datasets.ts" },
     format: ["esm", "cjs"],
     dts: true,
     target: "es2022",

@@ -58,8 +58,6 @@ export default defineConfig({
             "react-dom/client",
             "@testing-library/react",
             "@testing-library/user-event",
-            "@radix-ui/react-tooltip",
-            "@radix-ui/react-slot",
             "clsx",
             "@assistant-ui/react",
           ],

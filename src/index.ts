@@ -6,19 +6,17 @@ export { CopyButton, type CopyButtonProps } from "./copy/CopyButton";
 export { COPIED_MS, type CopyState, type UseCopyOptions, type UseCopyResult, useCopy } from "./copy/useCopy";
 export { writeClipboard } from "./copy/writeClipboard";
 export type { DeliveryOptions } from "./delivery/options";
-export { type DiffWordsOptions, diffWords, type WordDiff } from "./diff/diffWords";
-export { editStats } from "./diff/editStats";
 export { DiffView, type DiffViewProps } from "./edits/DiffView";
 export { EditableMessage, type EditableMessageProps } from "./edits/EditableMessage";
 export { EditButton, type EditButtonProps } from "./edits/EditButton";
-export { editEventInput } from "./edits/editEventInput";
-export { type DraftTracking, type DraftTrackingOptions, useDraftTracking } from "./edits/useDraftTracking";
+export { type UseDraftTrackingOptions, type UseDraftTrackingResult, useDraftTracking } from "./edits/useDraftTracking";
 export { FeedbackError, type FeedbackErrorKind } from "./errors";
-export type { EmitInput, EnvelopeFields } from "./events/createEvent";
+export type { Emit, EmitInput, EnvelopeFields } from "./events/createEvent";
 export { MAX_TEXT_BYTES } from "./events/limits";
 export type * from "./events/types";
 export { type ContractViolation, isFeedbackEvent, validateEvent } from "./events/validate";
-export { FeedbackForm, type FeedbackFormProps } from "./form/FeedbackForm";
+export type { FeedbackFormProps } from "./form/FeedbackForm";
+export { FeedbackForm } from "./form/lazyFeedbackForm";
 export {
   DEFAULT_DOWN_REASONS,
   DEFAULT_UP_REASONS,
@@ -68,7 +66,7 @@ export {
   type FeedbackConfig,
   type FeedbackContext,
 } from "./provider/feedbackClient";
-export { type FeedbackApi, useFeedback } from "./provider/useFeedback";
+export { type UseFeedbackResult, useFeedback } from "./provider/useFeedback";
 export { RegenerateButton, type RegenerateButtonProps } from "./regenerate/RegenerateButton";
 export {
   type RegenerateRequest,
@@ -78,27 +76,13 @@ export {
   useRegenerate,
 } from "./regenerate/useRegenerate";
 export type { WidgetSettings } from "./shared/WidgetSettings";
-export { type CallbackSinkOptions, callbackSink } from "./sinks/callbackSink";
-export { consoleSink } from "./sinks/consoleSink";
-export { fanoutSink } from "./sinks/fanoutSink";
-export { type HttpSinkOptions, type HttpSinkResponse, httpSink } from "./sinks/httpSink";
-export { type LangfuseScore, type LangfuseSinkOptions, langfuseScores, langfuseSink } from "./sinks/langfuseSink";
-export { type FeedbackUrlResolver, type LangSmithSinkOptions, langsmithSink } from "./sinks/langsmithSink";
-export { type MemorySink, memorySink } from "./sinks/memorySink";
-export { type OtlpSinkOptions, otlpLogRecord, otlpSink } from "./sinks/otlpSink";
+export * from "./sinks/anywhere";
 export {
-  acceptAll,
-  type FeedbackSink,
-  type RejectedEvent,
-  type ReportError,
-  rejectAll,
-  retryAll,
-  type SendOptions,
-  type SendResult,
-  type Transport,
-  type TransportContext,
-  type TransportFactory,
-} from "./sinks/types";
+  type FeedbackUrlResolver,
+  type LangSmithSinkOptions,
+  langsmithSink as langSmithSink,
+} from "./sinks/langsmithSink";
+export type { ReportError, Transport, TransportContext, TransportFactory } from "./sinks/types";
 export { ThumbButton, type ThumbButtonProps, ThumbsFeedback, type ThumbsFeedbackProps } from "./thumbs/ThumbsFeedback";
 export {
   type Thumb,

@@ -95,7 +95,7 @@ export const CopyBySelection: Story = {
       type: "copy",
       source: "selection",
       chars: 10,
-      fraction: 10 / ANSWER.length,
+      fraction: Math.round((10 / ANSWER.length) * 10_000) / 10_000,
     });
   },
 };

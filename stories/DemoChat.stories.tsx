@@ -50,7 +50,7 @@ export const RateAndExplain: Story = {
     await expect(vote?.spanId).toMatch(/^[0-9a-f]{16}$/);
     await expect(vote?.prompt).toEqual([{ role: "user", content: DEBOUNCE }]);
 
-    await userEvent.click(answer.getByRole("button", { name: "Made things up" }));
+    await userEvent.click(await answer.findByRole("button", { name: "Made things up" }));
     await userEvent.type(answer.getByRole("textbox", { name: "Comment (optional)" }), "The timer type breaks in Node.");
     await userEvent.click(answer.getByRole("button", { name: "Submit" }));
     await waitFor(() => expect(sink.events).toHaveLength(2));

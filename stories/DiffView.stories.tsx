@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
-import { DiffView, diffWords } from "../src";
+import { DiffView } from "../src";
+import { diffWords } from "../src/datasets";
 import { ThemeFrames } from "./support/ThemeFrames";
 
 const DRAFT = "Your refund of $40 was issued today and should arrive within 5 business days. 東京へ行く 👍";

@@ -8,6 +8,8 @@ const meta = {
   title: "Widgets/FeedbackForm",
   component: FeedbackForm,
   args: { rating: "down", onCancel: fn(), onSubmitted: fn() },
+  // The form's code arrives on first use; a story that renders it at once loads it first, as a server would.
+  loaders: [async () => ({ formLoaded: await FeedbackForm.preload() })],
   decorators: [
     (Story) => (
       <FeedbackMessage messageId="msg-1" content="Use `npm i left-pad` and restart the server.">

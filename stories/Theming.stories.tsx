@@ -80,7 +80,7 @@ export const LightDarkAndTokens: Story = {
     const canvas = within(canvasElement);
     const downs = canvas.getAllByRole("button", { name: "Bad response" });
     await userEvent.click(downs[1] as HTMLElement);
-    await expect(canvas.getByRole("form", { name: "What went wrong?" })).toBeVisible();
+    await expect(await canvas.findByRole("form", { name: "What went wrong?" })).toBeVisible();
   },
 };
 

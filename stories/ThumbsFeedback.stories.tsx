@@ -66,7 +66,8 @@ export const DownWithReasons: Story = {
     const canvas = within(canvasElement);
     const down = canvas.getByRole("button", { name: "Bad response" });
     await userEvent.click(down);
-    await expect(canvas.getByRole("button", { name: "Made things up" })).toHaveFocus();
+    // The form arrives on first use: a moment after the first thumbs-down of the page.
+    await waitFor(() => expect(canvas.getByRole("button", { name: "Made things up" })).toHaveFocus());
     await userEvent.click(canvas.getByRole("button", { name: "Made things up" }));
     await userEvent.type(canvas.getByRole("textbox", { name: "Comment (optional)" }), "It opened in 1889.");
     await userEvent.click(canvas.getByRole("button", { name: "Submit" }));

@@ -1,12 +1,15 @@
 import { once } from "node:events";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { bucketBuilder } from "../datasets/bucketByErrorMode";
-import { DEFAULT_MAX_OPEN } from "../datasets/eventIntake";
-import { ktoBuilder } from "../datasets/toKto";
-import { preferencePairBuilder } from "../datasets/toPreferencePairs";
-import { regressionBuilder } from "../datasets/toRegressionSet";
-import type { DatasetBuilder, DatasetReport } from "../datasets/types";
+import {
+  bucketBuilder,
+  type DatasetBuilder,
+  type DatasetReport,
+  DEFAULT_MAX_OPEN,
+  ktoBuilder,
+  preferencePairBuilder,
+  regressionBuilder,
+} from "../datasets";
 import type { Command, CommandIO } from "./command";
 import { maxOpenOption, openEventInput, refuse } from "./eventInput";
 import { type ExportOutput, openExportOutput } from "./exportOutput";

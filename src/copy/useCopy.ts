@@ -1,8 +1,10 @@
-import { type MouseEvent, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { useCallback, useContext, useEffect, useState } from "react";
 import type { CopyEvent } from "../events/types";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { useLabels } from "../labels/useLabels";
-import { composeEventHandlers } from "../shared/composeEventHandlers";
+import { type ActionButtonProps, actionButtonProps, type OwnButtonHandlers } from "../shared/actionButtonProps";
+import { useLatest } from "../shared/useLatest";
+import { usePendingAction } from "../shared/usePendingAction";
 import { useWidgetEmit } from "../shared/useWidgetEmit";
 import { WidgetSettingsContext } from "../shared/WidgetSettings";
 import { writeClipboard } from "./writeClipboard";
@@ -38,13 +40,7 @@ export interface UseCopyResult {
   label: string;
   /** Copies and emits; call it inside a click. Resolves to whether the text was copied. */
   copy: () => Promise<boolean>;
-  getButtonProps: (own?: { onClick?: (event: MouseEvent<HTMLButtonElement>) => void }) => {
-    type: "button";
-    "aria-label": string;
-    "data-state": CopyState;
-    disabled: boolean | undefined;
-    onClick: (event: MouseEvent<HTMLButtonElement>) => void;
-  };
+  getButtonProps: (own?: OwnButtonHandlers) => ActionButtonProps<CopyState>;
 }
 
 /**
@@ -64,10 +60,10 @@ export function useCopy(options: UseCopyOptions = {}): UseCopyResult {
   const { includeCopiedText } = useContext(WidgetSettingsContext);
   const labels = useLabels(options.labels);
   const [state, setState] = useState<CopyState>("idle");
+  const action = usePendingAction();
   const text = options.text ?? scope.content;
   const disabled = Boolean(options.disabled) || !text;
-  const latest = useRef({ options, text, content: scope.content, includeCopiedText });
-  latest.current = { options, text, content: scope.content, includeCopiedText };
+  const latest = useLatest({ options, text, content: scope.content, includeCopiedText });
 
   useEffect(() => {
     if (state === "idle") return;
@@ -75,27 +71,31 @@ export function useCopy(options: UseCopyOptions = {}): UseCopyResult {
     return () => clearTimeout(timer);
   }, [state]);
 
+  const { run } = action;
   const copy = useCallback(async () => {
     const { options, text, content, includeCopiedText } = latest.current;
     if (!text || options.disabled) return false;
-    // First thing in the click: the browser allows the write only during the user gesture.
-    const copied = await writeClipboard(text);
-    if (!copied) {
-      setState("failed");
-      return false;
-    }
-    const includeText = options.includeText ?? includeCopiedText ?? false;
-    const event = emit({
-      type: "copy",
-      source: options.source ?? "button",
-      chars: text.length,
-      fraction: content ? Math.min(1, text.length / Math.max(1, content.length)) : 1,
-      ...(includeText ? { text } : {}),
-    }) as CopyEvent | null;
-    setState("copied");
-    options.onCopied?.(event);
-    return true;
-  }, [emit]);
+    let copied = false;
+    await run(async () => {
+      // First thing in the click: the browser allows the write only during the user gesture.
+      copied = await writeClipboard(text);
+      if (!copied) {
+        setState("failed");
+        return;
+      }
+      const includeText = options.includeText ?? includeCopiedText ?? false;
+      const event = emit({
+        type: "copy",
+        source: options.source ?? "button",
+        chars: text.length,
+        fraction: content ? Math.min(1, text.length / Math.max(1, content.length)) : 1,
+        ...(includeText ? { text } : {}),
+      });
+      setState("copied");
+      options.onCopied?.(event);
+    });
+    return copied;
+  }, [emit, latest, run]);
 
   const label = state === "copied" ? labels.copied : state === "failed" ? labels.copyFailed : labels.copy;
   return {
@@ -103,14 +103,15 @@ export function useCopy(options: UseCopyOptions = {}): UseCopyResult {
     disabled,
     label,
     copy,
-    getButtonProps: (own = {}) => ({
-      type: "button",
-      "aria-label": label,
-      "data-state": state,
-      disabled: disabled || undefined,
-      onClick: composeEventHandlers(own.onClick, () => {
-        void copy();
-      }),
-    }),
+    getButtonProps: (own) =>
+      actionButtonProps(
+        label,
+        state,
+        disabled,
+        () => {
+          void copy();
+        },
+        own,
+      ),
   };
 }

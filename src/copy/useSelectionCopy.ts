@@ -1,5 +1,6 @@
-import { type ClipboardEvent, useCallback, useContext, useRef } from "react";
+import { type ClipboardEvent, useContext } from "react";
 import { FeedbackClientContext, type FeedbackMessageScope } from "../provider/context";
+import { useEffectEvent } from "../shared/useLatest";
 import { WidgetSettingsContext } from "../shared/WidgetSettings";
 
 // Copies from these are the user's own text or our controls, not the message.
@@ -13,11 +14,7 @@ const NOT_MESSAGE_TEXT = "input, textarea, select, [contenteditable=''], [conten
 export function useSelectionCopy(scope: FeedbackMessageScope): (event: ClipboardEvent<HTMLElement>) => void {
   const client = useContext(FeedbackClientContext);
   const { includeCopiedText } = useContext(WidgetSettingsContext);
-  const latest = useRef({ client, scope, includeCopiedText });
-  latest.current = { client, scope, includeCopiedText };
-
-  return useCallback((event: ClipboardEvent<HTMLElement>) => {
-    const { client, scope, includeCopiedText } = latest.current;
+  return useEffectEvent((event: ClipboardEvent<HTMLElement>) => {
     const target = event.target;
     if (!client || !(target instanceof Element) || target.closest(NOT_MESSAGE_TEXT)) return;
     const text = typeof window === "undefined" ? "" : (window.getSelection()?.toString() ?? "");
@@ -34,5 +31,5 @@ export function useSelectionCopy(scope: FeedbackMessageScope): (event: Clipboard
       },
       scope,
     );
-  }, []);
+  });
 }

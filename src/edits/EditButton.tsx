@@ -1,6 +1,5 @@
 import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef } from "react";
-import { keepTooltipClosed } from "../actions/focusWithoutTooltip";
 import { PencilIcon, type WidgetIcons } from "../icons/icons";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { useLabels } from "../labels/useLabels";
@@ -65,7 +64,7 @@ export const EditButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, EditButt
       data-state={editor.editing ? "open" : "closed"}
       {...rest}
       className={clsx("rfl-edit", className)}
-      onFocus={composeEventHandlers(onFocus, keepTooltipClosed)}
+      onFocus={onFocus}
       onClick={composeEventHandlers(onClick, (event) => editor.open(event.currentTarget))}
     >
       {children}

@@ -10,15 +10,15 @@ import {
   useRef,
   useState,
 } from "react";
-import { focusWithoutTooltip } from "../actions/focusWithoutTooltip";
 import type { EditEvent } from "../events/types";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { useLabels } from "../labels/useLabels";
 import { useFeedbackMessage } from "../provider/FeedbackMessage";
 import { useFeedback } from "../provider/useFeedback";
+import { focusWithoutTooltip } from "../shared/tooltips";
 import { useControllableState } from "../shared/useControllableState";
 import { visuallyHidden } from "../shared/visuallyHidden";
-import { editEventInput } from "./editEventInput";
+import { lazyEditEvent as editEvent } from "./lazyEditEvent";
 import { type MessageEditor, useHasEditTrigger, usePublishEditor } from "./messageEditors";
 
 /* -------------------------------------------------------------------------------------------------
@@ -194,11 +194,16 @@ export function EditableMessage({
   const save = useCallback(() => {
     const final = textareaRef.current?.value ?? text;
     const durationMs = now() - (startedAt.current ?? now());
-    const event = emit(editEventInput(draft, final, durationMs, messageId)) as EditEvent | null;
     setText(final);
     setEditing(false);
     setAnnouncement(labels.editSaved);
-    onCommit?.(final, event);
+    const commit = ({ editEventInput }: typeof import("./editEventInput")) => {
+      const event = emit(editEventInput(draft, final, durationMs, messageId));
+      onCommit?.(final, event);
+    };
+    const loaded = editEvent.get();
+    if (loaded) commit(loaded);
+    else void editEvent.load().then(commit);
   }, [emit, draft, messageId, text, setText, setEditing, labels.editSaved, onCommit]);
 
   const cancel = useCallback(() => {
@@ -253,6 +258,8 @@ export function EditableMessage({
                 type="button"
                 className="rfl-button rfl-editable__edit"
                 onClick={(event) => startEditing(event.currentTarget)}
+                onPointerEnter={editEvent.load}
+                onFocus={editEvent.load}
               >
                 {labels.edit}
               </button>

@@ -29,9 +29,14 @@ const NO_STATS: EditStats = {
  * client.emit(editEventInput("Hi there.", "Hello there.", 4200, "msg-1"));
  * ```
  */
-export function editEventInput(draft: string, final: string, durationMs: number, messageId?: string): EmitInput {
-  const duration = Math.max(0, Number.isFinite(durationMs) ? durationMs : 0);
-  const input: EmitInput =
+export function editEventInput(
+  draft: string,
+  final: string,
+  durationMs: number,
+  messageId?: string,
+): EmitInput<"edit"> & { type: "edit" } {
+  const duration = Math.max(0, Number.isFinite(durationMs) ? Math.round(durationMs) : 0);
+  const input: EmitInput<"edit"> & { type: "edit" } =
     typeof draft !== "string" || typeof final !== "string"
       ? { type: "edit", draft, final, diff: [], stats: NO_STATS, durationMs: duration, accepted: false }
       : { type: "edit", draft, final, ...diffForEvent(draft, final), durationMs: duration, accepted: draft === final };

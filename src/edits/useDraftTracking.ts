@@ -1,10 +1,10 @@
-import { useRef, useState } from "react";
+import { useEffect, useInsertionEffect, useRef, useState } from "react";
 import type { EditEvent } from "../events/types";
 import { useFeedback } from "../provider/useFeedback";
-import { editEventInput } from "./editEventInput";
+import { lazyEditEvent } from "./lazyEditEvent";
 
 /** Options of `useDraftTracking`. */
-export interface DraftTrackingOptions {
+export interface UseDraftTrackingOptions {
   /** The assistant message the draft came from; defaults to the enclosing `FeedbackMessage`'s. */
   messageId?: string;
   /**
@@ -15,16 +15,25 @@ export interface DraftTrackingOptions {
 }
 
 /** What `useDraftTracking` returns; both functions keep their identity. */
-export interface DraftTracking {
+export interface UseDraftTrackingResult {
   /**
    * Call on send with the text the user sends: emits the `edit` event (draft, final, diff, stats,
    * `durationMs` since the draft arrived or since `restart`, `accepted`) and returns it, or `null` when
-   * nothing was sent (no draft pending, already tracked, sampled out, or refused: `onError` hears why).
+   * nothing was sent (no draft pending, already tracked, sampled out, or refused: `onError` hears why). The
+   * diff engine loads when the first draft arrives; a send before it is there emits the event once it is,
+   * and returns `null`.
    * Once per draft: a second call for the same draft sends nothing.
    */
   track(finalText: string): EditEvent | null;
   /** Restarts the clock, e.g. when the user first focuses the input rather than when the draft arrived. */
   restart(): void;
+}
+
+interface PendingDraft {
+  messageId: string | undefined;
+  draft: string | undefined;
+  startedAt: number;
+  tracked: boolean;
 }
 
 /**
@@ -46,23 +55,35 @@ export interface DraftTracking {
  * }
  * ```
  */
-export function useDraftTracking({ messageId, draft }: DraftTrackingOptions): DraftTracking {
+export function useDraftTracking({ messageId, draft }: UseDraftTrackingOptions): UseDraftTrackingResult {
   const { emit } = useFeedback();
-  const current = useRef({ messageId, draft, startedAt: performance.now(), tracked: false });
-  if (current.current.draft !== draft || current.current.messageId !== messageId) {
-    // A new draft: measure from now, and allow one event for it.
-    current.current = { messageId, draft, startedAt: performance.now(), tracked: false };
-  }
-  const [api] = useState<DraftTracking>(() => ({
+  // The draft being tracked; a new draft (or message) replaces it once rendered, and restarts the clock.
+  const pending = useRef<PendingDraft>({ messageId, draft, startedAt: performance.now(), tracked: false });
+  useInsertionEffect(() => {
+    if (pending.current.draft !== draft || pending.current.messageId !== messageId) {
+      pending.current = { messageId, draft, startedAt: performance.now(), tracked: false };
+    }
+  }, [messageId, draft]);
+  // The diff engine arrives with the first draft, long before the user sends.
+  useEffect(() => {
+    if (draft !== undefined) void lazyEditEvent.load();
+  }, [draft]);
+  const [api] = useState<UseDraftTrackingResult>(() => ({
     track(finalText) {
-      const pending = current.current;
-      if (pending.draft === undefined || pending.tracked) return null;
-      pending.tracked = true;
-      const durationMs = performance.now() - pending.startedAt;
-      return emit(editEventInput(pending.draft, finalText, durationMs, pending.messageId)) as EditEvent | null;
+      const current = pending.current;
+      if (current.draft === undefined || current.tracked) return null;
+      current.tracked = true;
+      const durationMs = performance.now() - current.startedAt;
+      const send = ({ editEventInput }: typeof import("./editEventInput")) =>
+        emit(editEventInput(current.draft ?? "", finalText, durationMs, current.messageId));
+      const loaded = lazyEditEvent.get();
+      if (loaded) return send(loaded);
+      // Sent on a draft that has only just arrived: the event follows the diff engine, a moment later.
+      void lazyEditEvent.load().then(send);
+      return null;
     },
     restart() {
-      current.current.startedAt = performance.now();
+      pending.current.startedAt = performance.now();
     },
   }));
   return api;

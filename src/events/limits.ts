@@ -1,4 +1,4 @@
-import type { FeedbackEvent } from "./types";
+import type { PromptMessage } from "./types";
 
 /** Each text field of an event is cut at this many UTF-8 bytes (the contract's default limit). */
 export const MAX_TEXT_BYTES = 32 * 1024;
@@ -28,7 +28,10 @@ const TEXT_FIELDS = ["content", "comment", "text", "previousContent", "draft", "
  * Cuts every text field of the event (and each prompt message) to `maxBytes`, marking the event
  * `truncated: true` when anything was cut. Returns the same object when nothing was too long.
  */
-export function truncateEvent<E extends FeedbackEvent>(event: E, maxBytes: number = MAX_TEXT_BYTES): E {
+export function truncateEvent<E extends { prompt?: PromptMessage[] | undefined; truncated?: true }>(
+  event: E,
+  maxBytes: number = MAX_TEXT_BYTES,
+): E {
   let copy: E | undefined;
   const record = event as unknown as Record<string, unknown>;
   for (const field of TEXT_FIELDS) {

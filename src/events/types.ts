@@ -102,7 +102,7 @@ export interface CopyEvent extends EventEnvelope {
    */
   chars: number;
   /**
-   * Share of the message copied, 0..1.
+   * Share of the message copied, 0..1, rounded to 4 decimals.
    * @minimum 0
    * @maximum 1
    */
@@ -144,12 +144,12 @@ export interface EditStats {
    */
   wordsKept: number;
   /**
-   * (words added + removed) / max(1, words in final).
+   * (words added + removed) / max(1, words in final), rounded to 4 decimals.
    * @minimum 0
    */
   editRate: number;
   /**
-   * 1 = unchanged.
+   * 1 = unchanged; rounded to 4 decimals.
    * @minimum 0
    * @maximum 1
    */
@@ -174,8 +174,9 @@ export interface EditEvent extends EventEnvelope {
   diff: DiffOp[];
   stats: EditStats;
   /**
-   * Edit started to committed, in milliseconds.
+   * Edit started to committed, in whole milliseconds.
    * @minimum 0
+   * @asType integer
    */
   durationMs: number;
   /** True when the final text equals the draft. */
@@ -186,8 +187,9 @@ export interface EditEvent extends EventEnvelope {
 export interface AbandonEvent extends EventEnvelope {
   type: "abandon";
   /**
-   * Time the message was visible, in milliseconds.
+   * Time the message was visible, in whole milliseconds.
    * @minimum 0
+   * @asType integer
    */
   dwellMs: number;
   cause: "hidden" | "unmounted" | "replaced";
@@ -206,5 +208,8 @@ export interface CustomFeedbackEvent extends EventEnvelope {
 /** Any event of contract v1, discriminated by `type`. */
 export type FeedbackEvent = RatingEvent | CopyEvent | RegenerateEvent | EditEvent | AbandonEvent | CustomFeedbackEvent;
 
-/** The event of one `type`. */
-export type FeedbackEventOf<T extends FeedbackEventType> = Extract<FeedbackEvent, { type: T }>;
+/** Each event type's event. */
+export type FeedbackEventByType = { [K in FeedbackEventType]: Extract<FeedbackEvent, { type: K }> };
+
+/** The event of one `type` (of any type, without the argument). */
+export type FeedbackEventOf<T extends FeedbackEventType = FeedbackEventType> = FeedbackEventByType[T];

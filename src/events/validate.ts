@@ -1,5 +1,5 @@
 import { cutText, MAX_REASON_CHARS, MAX_REASONS, MAX_TEXT_BYTES } from "./limits";
-import type { FeedbackEvent } from "./types";
+import type { FeedbackEvent, FeedbackEventOf, FeedbackEventType } from "./types";
 
 /** Why an event breaks the contract: the offending field's path and a sentence about it. */
 export interface ContractViolation {
@@ -157,10 +157,10 @@ function contractRules() {
         },
         "an object of edit statistics",
       ),
-      durationMs: number(0),
+      durationMs: count,
       accepted: boolean,
     },
-    abandon: { dwellMs: number(0), cause: oneOf("hidden", "unmounted", "replaced") },
+    abandon: { dwellMs: count, cause: oneOf("hidden", "unmounted", "replaced") },
     custom: { name: nonEmpty, value: optional(json) },
   };
 
@@ -210,4 +210,17 @@ function checkDiff(event: Record<string, unknown>): Problem {
 /** Narrows `event` to a `FeedbackEvent` when it satisfies the contract. */
 export function isFeedbackEvent(event: unknown): event is FeedbackEvent {
   return validateEvent(event) === undefined;
+}
+
+/**
+ * Narrows `event` to the event of `type` when it satisfies the contract and is of that type: how a caller
+ * that built or asked for one type gets that type back, checked.
+ *
+ * @example
+ * ```ts
+ * if (isEventOf(event, "rating")) console.log(event.value);
+ * ```
+ */
+export function isEventOf<T extends FeedbackEventType>(event: unknown, type: T): event is FeedbackEventOf<T> {
+  return isFeedbackEvent(event) && event.type === type;
 }

@@ -6,13 +6,14 @@ import {
   useCallback,
   useId,
   useMemo,
-  useRef,
   useState,
 } from "react";
 import type { RatingEvent } from "../events/types";
 import type { FeedbackLabels, LabelOverrides } from "../labels/defaultLabels";
 import { useLabels } from "../labels/useLabels";
 import { composeEventHandlers } from "../shared/composeEventHandlers";
+import { useLatest } from "../shared/useLatest";
+import { usePendingAction } from "../shared/usePendingAction";
 import { useWidgetEmit } from "../shared/useWidgetEmit";
 import { cutComment } from "./cutComment";
 import { DEFAULT_DOWN_REASONS, DEFAULT_UP_REASONS, type Reason, type ReasonOption, resolveReasons } from "./reasons";
@@ -136,15 +137,16 @@ export function useFeedbackForm(options: UseFeedbackFormOptions): UseFeedbackFor
   const reasonOptions = options.reasons ?? (rating === "up" ? DEFAULT_UP_REASONS : DEFAULT_DOWN_REASONS);
   const reasons = useMemo(() => resolveReasons(reasonOptions, labels), [reasonOptions, labels]);
 
-  const [status, setStatus] = useState<FeedbackFormStatus>("idle");
+  const action = usePendingAction();
+  const [ended, setEnded] = useState<"submitted" | "error" | null>(null);
+  const status: FeedbackFormStatus = action.pending ? "submitting" : (ended ?? "idle");
   const [selected, setSelected] = useState<string[]>([]);
   const [comment, setCommentState] = useState("");
   const id = useId();
   const ids = { title: `${id}-title`, comment: `${id}-comment`, counter: `${id}-counter` };
 
   // The newest values and handlers, read by `submit`, which may run after an await.
-  const latest = useRef({ selected, comment, options, status });
-  latest.current = { selected, comment, options, status };
+  const latest = useLatest({ selected, comment, options });
 
   const toggleReason = useCallback((key: string) => {
     setSelected((current) => (current.includes(key) ? current.filter((k) => k !== key) : [...current, key]));
@@ -154,25 +156,21 @@ export function useFeedbackForm(options: UseFeedbackFormOptions): UseFeedbackFor
     [commentMaxLength],
   );
 
+  const { run } = action;
   const submit = useCallback(async () => {
-    const { selected, comment, options, status } = latest.current;
-    if (status === "submitting") return;
+    const { selected, comment, options } = latest.current;
     const values: FeedbackFormValues = {
       rating,
       // Chip order, not click order: the same choice is always stored the same way.
       reasons: reasons.map((reason) => reason.key).filter((key) => selected.includes(key)),
       comment: cutComment(comment.trim(), commentMaxLength),
     };
-    const pending = options.onSubmit?.(values);
-    if (pending && typeof pending.then === "function") {
-      setStatus("submitting");
-      latest.current.status = "submitting";
-      try {
-        await pending;
-      } catch {
-        setStatus("error");
-        return;
-      }
+    // The app's handler first: the event says what the app accepted.
+    const outcome = await run(() => options.onSubmit?.(values));
+    if (outcome.status === "busy") return;
+    if (outcome.status === "failed") {
+      setEnded("error");
+      return;
     }
     const event = emit({
       type: "rating",
@@ -180,12 +178,12 @@ export function useFeedbackForm(options: UseFeedbackFormOptions): UseFeedbackFor
       previous: rating,
       reasons: values.reasons,
       ...(values.comment ? { comment: values.comment } : {}),
-    }) as RatingEvent | null;
-    setStatus("submitted");
+    });
+    setEnded("submitted");
     latest.current.options.onSubmitted?.(event);
-  }, [emit, rating, reasons, commentMaxLength]);
+  }, [emit, latest, run, rating, reasons, commentMaxLength]);
 
-  const cancel = useCallback(() => latest.current.options.onCancel?.(), []);
+  const cancel = useCallback(() => latest.current.options.onCancel?.(), [latest]);
   const busy = status === "submitting";
 
   return {

@@ -29,3 +29,34 @@ export function observeVisibility(element: Element, listener: (shown: boolean) =
     observer?.unobserve(element);
   };
 }
+
+/** What a message hears of the page: it became visible or hidden, or it is being left (`pagehide`). */
+export type PageEvent = "visibilitychange" | "pagehide";
+
+const pageListeners = new Set<(event: PageEvent) => void>();
+
+/**
+ * Calls `listener` when the page's visibility changes or the page is left. One pair of listeners serves every
+ * message, as one observer does: a chat of a thousand messages adds two listeners to the page, not two thousand.
+ */
+export function observePage(listener: (event: PageEvent) => void): () => void {
+  if (pageListeners.size === 0) {
+    document.addEventListener("visibilitychange", notifyVisibility);
+    window.addEventListener("pagehide", notifyPageHide);
+  }
+  pageListeners.add(listener);
+  return () => {
+    pageListeners.delete(listener);
+    if (pageListeners.size > 0) return;
+    document.removeEventListener("visibilitychange", notifyVisibility);
+    window.removeEventListener("pagehide", notifyPageHide);
+  };
+}
+
+function notifyVisibility() {
+  for (const listener of [...pageListeners]) listener("visibilitychange");
+}
+
+function notifyPageHide() {
+  for (const listener of [...pageListeners]) listener("pagehide");
+}

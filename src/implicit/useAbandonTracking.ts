@@ -1,6 +1,6 @@
-import { type RefObject, useContext, useEffect, useRef } from "react";
+import { type RefObject, useContext, useEffect, useInsertionEffect, useRef } from "react";
 import { FeedbackClientContext, type FeedbackMessageScope } from "../provider/context";
-import { observeVisibility } from "./observeVisibility";
+import { observePage, observeVisibility } from "./observeVisibility";
 
 type Cause = "hidden" | "unmounted" | "replaced";
 
@@ -14,7 +14,9 @@ export function useAbandonTracking(elementRef: RefObject<HTMLElement | null>, sc
   const client = useContext(FeedbackClientContext);
   // The newest scope of the message being tracked; a new messageId starts a new tracking.
   const tracked = useRef(scope);
-  if (tracked.current.messageId === scope.messageId) tracked.current = scope;
+  useInsertionEffect(() => {
+    if (tracked.current.messageId === scope.messageId) tracked.current = scope;
+  });
   const mounted = useRef(false);
 
   useEffect(() => {
@@ -52,21 +54,14 @@ export function useAbandonTracking(elementRef: RefObject<HTMLElement | null>, sc
       onScreen = shown;
       tick();
     });
-    const onVisibility = () => {
+    const stopListening = observePage((event) => {
       tick();
-      if (document.visibilityState === "hidden") report("hidden", tracked.current);
-    };
-    const onPageHide = () => {
-      tick();
-      report("hidden", tracked.current);
-    };
-    document.addEventListener("visibilitychange", onVisibility);
-    window.addEventListener("pagehide", onPageHide);
+      if (event === "pagehide" || document.visibilityState === "hidden") report("hidden", tracked.current);
+    });
 
     return () => {
       stopObserving();
-      document.removeEventListener("visibilitychange", onVisibility);
-      window.removeEventListener("pagehide", onPageHide);
+      stopListening();
       onScreen = false;
       tick();
       const leaving = tracked.current;

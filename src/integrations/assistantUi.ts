@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { RatingValue } from "../events/types";
-import type { FeedbackApi } from "../provider/useFeedback";
+import type { UseFeedbackResult } from "../provider/useFeedback";
 import { useFeedback } from "../provider/useFeedback";
 
 /**
@@ -54,7 +54,7 @@ const defaultIds = (message: AssistantUiMessageLike) => {
  * ```
  */
 export function createAssistantUiFeedbackAdapter(
-  feedback: Pick<FeedbackApi, "emit">,
+  feedback: Pick<UseFeedbackResult, "emit">,
   options: AssistantUiFeedbackOptions = {},
 ): AssistantUiFeedbackAdapter {
   // assistant-ui reports each vote on its own; the previous one per message makes the `previous` field.

@@ -2,6 +2,7 @@ import { createElement, type ReactNode, useContext, useMemo, useRef } from "reac
 import { useSelectionCopy } from "../copy/useSelectionCopy";
 import type { JsonObject, PromptMessage } from "../events/types";
 import { useAbandonTracking } from "../implicit/useAbandonTracking";
+import { Slot } from "../shared/Slot";
 import { FeedbackMessageContext, type FeedbackMessageScope } from "./context";
 
 /** Props of `FeedbackMessage`: the ids and text of one assistant message. */
@@ -22,6 +23,11 @@ export interface FeedbackMessageProps {
   metadata?: JsonObject;
   /** The element that wraps the message (default `div`; `li` inside a list, `article` for a feed). */
   as?: "div" | "li" | "article" | "section";
+  /**
+   * Use the app's own element (the only child) as the message's box, as the buttons' `asChild` does: it gets
+   * the class, `data-message-id`, the copy listener and the ref the abandonment check measures.
+   */
+  asChild?: boolean;
   /** Class names for that element, beside `rfl-message`. */
   className?: string;
   children?: ReactNode;
@@ -37,6 +43,11 @@ export interface FeedbackMessageProps {
  *   <p>{message.text}</p>
  *   <ThumbsFeedback />
  * </FeedbackMessage>
+ *
+ * // Or on the app's own element:
+ * <FeedbackMessage asChild messageId={message.id} content={message.text}>
+ *   <li className="bubble"><p>{message.text}</p><ThumbsFeedback /></li>
+ * </FeedbackMessage>
  * ```
  */
 export function FeedbackMessage({
@@ -48,6 +59,7 @@ export function FeedbackMessage({
   prompt,
   metadata,
   as: Element = "div",
+  asChild = false,
   className,
   children,
 }: FeedbackMessageProps) {
@@ -65,18 +77,15 @@ export function FeedbackMessage({
   const element = useRef<HTMLElement>(null);
   useAbandonTracking(element, scope);
   // A real box: it hears native copies of the message and is what "shown on screen" is measured on.
+  const box = {
+    ref: element,
+    className: className ? `rfl-message ${className}` : "rfl-message",
+    "data-message-id": messageId,
+    onCopy,
+  };
   return (
     <FeedbackMessageContext.Provider value={scope}>
-      {createElement(
-        Element,
-        {
-          ref: element,
-          className: className ? `rfl-message ${className}` : "rfl-message",
-          "data-message-id": messageId,
-          onCopy,
-        },
-        children,
-      )}
+      {asChild ? <Slot {...box}>{children}</Slot> : createElement(Element, box, children)}
     </FeedbackMessageContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useLayoutEffect, useState } from "react";
+import { installTooltips } from "../shared/tooltips";
 import { useStableWidgetSettings, type WidgetSettings, WidgetSettingsContext } from "../shared/WidgetSettings";
 import { FeedbackClientContext } from "./context";
 import { createFeedbackClient, type FeedbackConfig } from "./feedbackClient";
@@ -40,6 +41,9 @@ export function FeedbackProvider({ children, labels, includeCopiedText, ...confi
     client.start();
     return () => client.close();
   }, [client]);
+  // The widget buttons' tooltips: one set of page listeners for all of them. Not loaded lazily: it is small, and
+  // a keyboard user's first Tab must find it there.
+  useEffect(() => installTooltips(), []);
   const settings = useStableWidgetSettings({ labels, includeCopiedText });
   return (
     <FeedbackClientContext.Provider value={client}>

@@ -2,10 +2,10 @@ import { lazyDeliveryQueue } from "../delivery/lazyDeliveryQueue";
 import { localTransport } from "../delivery/localTransport";
 import type { DeliveryOptions } from "../delivery/options";
 import { FeedbackError } from "../errors";
-import { createEvent, type EmitInput, type EnvelopeFields } from "../events/createEvent";
+import { createEvent, type EmitInScope, type EnvelopeFields, isInputOf } from "../events/createEvent";
 import { truncateEvent } from "../events/limits";
-import type { FeedbackEvent, JsonObject } from "../events/types";
-import { validateEvent } from "../events/validate";
+import type { FeedbackEvent, FeedbackEventOf, FeedbackEventType, JsonObject, RatingValue } from "../events/types";
+import { isEventOf, validateEvent } from "../events/validate";
 import type { FeedbackSink, ReportError, TransportFactory } from "../sinks/types";
 import { isSampledIn } from "./sampling";
 
@@ -57,9 +57,14 @@ export interface FeedbackClient {
   /**
    * Builds an event from `input` over the given envelope sources, redacts, checks and delivers it. Returns the
    * event as sent, or `null` when it is not sent (sampled out, dropped by `redact`, or invalid: then `onError`
-   * hears why).
+   * hears why). The event is of the input's type: `emit({ type: "rating", ... })` returns a `RatingEvent`.
    */
-  emit(input: EmitInput, scope?: EnvelopeFields): FeedbackEvent | null;
+  emit: EmitInScope;
+  /**
+   * What the user did to a message under this provider so far, kept for the page's life: widgets that unmount
+   * and mount again (a virtualised list, a replaced answer) start from it. `vote` is absent until a first vote.
+   */
+  recall(messageId: string): MessageMemory;
   /** Resolves when everything emitted so far is accepted or given up on. */
   flush(): Promise<void>;
   /** Swaps in a newer configuration (the transport stays). */
@@ -78,6 +83,14 @@ export interface FeedbackClient {
   start(): void;
   /** Stops timers and listeners; waiting events stay stored for the next start or load. */
   close(): void;
+}
+
+/** What the provider remembers of one message (see `FeedbackClient.recall`). */
+export interface MessageMemory {
+  /** The latest vote emitted for the message, `null` once withdrawn; absent before any vote. */
+  vote?: RatingValue;
+  /** Regenerates of the message so far (0 before the first). */
+  attempts: number;
 }
 
 const defaultOnError = (error: FeedbackError) => console.warn(`[react-feedback-loop] ${error.message}`);
@@ -108,46 +121,63 @@ export function createFeedbackClient(initial: FeedbackConfig): FeedbackClient {
   const pick = config.transport ?? (config.sink.delivery === "in-page" ? localTransport : lazyDeliveryQueue);
   const transport = pick({ getSink, report, options: config.delivery });
 
-  // Messages with any signal from the user, and messages already reported as abandoned (once per message).
-  const touched = new Set<string>();
+  // Messages with any signal from the user (the latest vote and the regenerate count of each), and messages
+  // already reported as abandoned (once per message).
+  const memory = new Map<string, MessageMemory>();
   const abandoned = new Set<string>();
+  const remember = (messageId: string, input: { type: FeedbackEventType }) => {
+    if (input.type === "abandon") return;
+    const known = memory.get(messageId) ?? { attempts: 0 };
+    if (isInputOf(input, "rating")) known.vote = input.value;
+    if (isInputOf(input, "regenerate")) known.attempts = Math.max(known.attempts, input.attempt);
+    memory.set(messageId, known);
+  };
+  // The event of the asked-for type when it keeps the contract; else `onError` hears why, and nothing is sent.
+  const checked = <T extends FeedbackEventType>(event: unknown, type: T): FeedbackEventOf<T> | null => {
+    if (isEventOf(event, type)) return event;
+    const violation = validateEvent(event) ?? { field: "type", message: `type must stay "${type}"` };
+    const id = typeof event === "object" && event !== null && "id" in event ? String(event.id) : undefined;
+    report("invalid-event", `${type} event not sent: ${violation.message}`, {
+      field: violation.field,
+      ...(id !== undefined && { eventIds: [id] }),
+    });
+    return null;
+  };
+  const send = <E extends FeedbackEvent>(event: E | null): E | null => {
+    if (event) transport.enqueue(event);
+    return event;
+  };
   let startWanted = false;
   const enabled = () => config.enabled !== false;
 
   const client: FeedbackClient = {
     emit(input, scope) {
-      if (!enabled()) return null;
+      // Remembered even before consent: it is the page's own state (a pressed thumb), never stored or sent.
       const messageId = input.messageId ?? scope?.messageId;
-      if (messageId !== undefined && input.type !== "abandon") touched.add(messageId);
+      if (messageId !== undefined) remember(messageId, input);
+      if (!enabled()) return null;
       const { context } = config;
       const sessionId = input.sessionId ?? scope?.sessionId ?? context?.sessionId;
       if (!isSampledIn(config.sample, sessionId, samplePoint)) return null;
-      let event: FeedbackEvent | null = createEvent(input, context, scope);
-      if (config.redact) {
-        try {
-          event = config.redact(event);
-        } catch (cause) {
-          report("config", `redact threw, so the ${input.type} event was dropped: ${String(cause)}`, { cause });
-          return null;
-        }
-        if (event === null) return null;
-      }
-      event = truncateEvent(event);
-      const violation = validateEvent(event);
-      if (violation) {
-        report("invalid-event", `${event.type ?? "unknown"} event not sent: ${violation.message}`, {
-          field: violation.field,
-          eventIds: [event.id],
-        });
+      const event = checked(truncateEvent(createEvent(input, context, scope)), input.type);
+      if (!event || !config.redact) return send(event);
+      let redacted: FeedbackEvent | null;
+      try {
+        redacted = config.redact(event);
+      } catch (cause) {
+        report("config", `redact threw, so the ${input.type} event was dropped: ${String(cause)}`, { cause });
         return null;
       }
-      transport.enqueue(event);
-      return event;
+      if (redacted === null) return null;
+      if (redacted === event) return send(event);
+      // A changed event is checked again: redaction may cut text past a diff, or change the event's type.
+      return send(checked(truncateEvent(redacted), input.type));
     },
+    recall: (messageId) => memory.get(messageId) ?? { attempts: 0 },
     abandon(payload, scope) {
       const { messageId } = scope;
       if (!client.tracksAbandonment() || messageId === undefined) return null;
-      if (touched.has(messageId) || abandoned.has(messageId)) return null;
+      if (memory.has(messageId) || abandoned.has(messageId)) return null;
       abandoned.add(messageId);
       return client.emit({ type: "abandon", ...payload }, scope);
     },

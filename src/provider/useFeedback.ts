@@ -1,18 +1,19 @@
-import { useContext, useRef, useState } from "react";
-import type { EmitInput } from "../events/createEvent";
-import type { FeedbackEvent } from "../events/types";
+import { useContext, useState } from "react";
+import type { Emit } from "../events/createEvent";
+import { useLatest } from "../shared/useLatest";
 import { FeedbackMessageContext, useFeedbackClient } from "./context";
 
 /** What `useFeedback` returns; both functions keep their identity for the component's lifetime. */
-export interface FeedbackApi {
+export interface UseFeedbackResult {
   /**
    * Sends an event about the enclosing `FeedbackMessage` (a `messageId` in the argument wins). Fills the
-   * envelope and returns the event as sent, or `null` when it was not sent (sampled out, redacted away, or
-   * invalid: `onError` hears why).
+   * envelope and returns the event as sent, of the input's type (`emit({ type: "rating", ... })` returns a
+   * `RatingEvent`), or `null` when it was not sent (sampled out, redacted away, or invalid: `onError` hears
+   * why). A payload that does not fit its type is a compile error.
    */
-  emit(input: EmitInput): FeedbackEvent | null;
+  emit: Emit;
   /** Resolves when everything emitted so far is accepted or given up on. Never rejects. */
-  flush(): Promise<void>;
+  flush: () => Promise<void>;
 }
 
 /**
@@ -26,14 +27,12 @@ export interface FeedbackApi {
  * }
  * ```
  */
-export function useFeedback(): FeedbackApi {
+export function useFeedback(): UseFeedbackResult {
   const client = useFeedbackClient("useFeedback()");
-  const scope = useContext(FeedbackMessageContext);
   // Read at emit time, so the functions below never change identity when the message scope does.
-  const scopeRef = useRef(scope);
-  scopeRef.current = scope;
-  const [api] = useState<FeedbackApi>(() => ({
-    emit: (input) => client.emit(input, scopeRef.current ?? undefined),
+  const scope = useLatest(useContext(FeedbackMessageContext));
+  const [api] = useState<UseFeedbackResult>(() => ({
+    emit: (input) => client.emit(input, scope.current ?? undefined),
     flush: () => client.flush(),
   }));
   return api;

@@ -1,10 +1,11 @@
-import { type MouseEvent, useCallback, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import type { RegenerateEvent } from "../events/types";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { useLabels } from "../labels/useLabels";
-import { composeEventHandlers } from "../shared/composeEventHandlers";
+import { type ActionButtonProps, actionButtonProps, type OwnButtonHandlers } from "../shared/actionButtonProps";
+import { useLatest } from "../shared/useLatest";
+import { usePendingAction } from "../shared/usePendingAction";
 import { useWidgetEmit } from "../shared/useWidgetEmit";
-import { attemptsSoFar, nextAttempt } from "./attemptCounter";
 
 /** What the app's regenerate handler hears. */
 export interface RegenerateRequest {
@@ -38,15 +39,10 @@ export interface UseRegenerateResult {
   label: string;
   disabled: boolean;
   regenerate: () => Promise<void>;
-  getButtonProps: (own?: { onClick?: (event: MouseEvent<HTMLButtonElement>) => void }) => {
-    type: "button";
-    "aria-label": string;
+  getButtonProps: (own?: OwnButtonHandlers) => ActionButtonProps<RegenerateState> & {
     "aria-busy": boolean;
     "aria-disabled": boolean | undefined;
-    "data-state": RegenerateState;
     "data-attempts": number;
-    disabled: boolean | undefined;
-    onClick: (event: MouseEvent<HTMLButtonElement>) => void;
   };
 }
 
@@ -65,58 +61,59 @@ export interface UseRegenerateResult {
 export function useRegenerate(options: UseRegenerateOptions): UseRegenerateResult {
   const { client, emit, messageId, scope } = useWidgetEmit("useRegenerate()", options.messageId);
   const labels = useLabels(options.labels);
-  const [state, setState] = useState<RegenerateState>("idle");
-  const [attempts, setAttempts] = useState(() => attemptsSoFar(client, messageId));
-  const latest = useRef({ options, messageId, scope, state });
-  latest.current = { options, messageId, scope, state };
+  // Counted by the provider, so a button that mounts again for the new answer goes on counting.
+  const [attempts, setAttempts] = useState(() => client.recall(messageId).attempts);
+  const action = usePendingAction();
+  const latest = useLatest({ options, messageId, scope });
   const disabled = Boolean(options.disabled);
 
+  const { run } = action;
   const regenerate = useCallback(async () => {
-    const { options, messageId, scope, state } = latest.current;
-    if (options.disabled || state === "pending") return;
-    const attempt = nextAttempt(client, messageId);
-    setAttempts(attempt);
-    const previousContent = scope.content;
-    const event = emit({
-      type: "regenerate",
-      attempt,
-      ...(previousContent !== undefined ? { previousContent } : {}),
-    }) as RegenerateEvent | null;
-    const pending = options.onRegenerate({
-      messageId,
-      attempt,
-      event,
-      ...(previousContent !== undefined ? { previousContent } : {}),
+    const outcome = await run(() => {
+      const { options, messageId, scope } = latest.current;
+      if (options.disabled) return;
+      const attempt = client.recall(messageId).attempts + 1;
+      setAttempts(attempt);
+      const previousContent = scope.content;
+      const event = emit({
+        type: "regenerate",
+        attempt,
+        ...(previousContent !== undefined ? { previousContent } : {}),
+      });
+      // A promise keeps the button busy until the new answer is there.
+      return options.onRegenerate({
+        messageId,
+        attempt,
+        event,
+        ...(previousContent !== undefined ? { previousContent } : {}),
+      });
     });
-    if (!pending || typeof pending.then !== "function") return;
-    setState("pending");
-    latest.current.state = "pending";
-    try {
-      await pending;
-    } finally {
-      setState("idle");
-    }
-  }, [client, emit]);
+    // The app's own handler failed: its error is the app's to see, as if it had been called directly.
+    if (outcome.status === "failed") throw outcome.error;
+  }, [client, emit, latest, run]);
 
-  const label = state === "pending" ? labels.regenerating : labels.regenerate;
+  const state: RegenerateState = action.pending ? "pending" : "idle";
+  const label = action.pending ? labels.regenerating : labels.regenerate;
   return {
     state,
     attempts,
     label,
     disabled,
     regenerate,
-    getButtonProps: (own = {}) => ({
-      type: "button",
-      "aria-label": label,
-      "aria-busy": state === "pending",
+    getButtonProps: (own) => ({
+      ...actionButtonProps(
+        label,
+        state,
+        disabled,
+        () => {
+          void regenerate();
+        },
+        own,
+      ),
+      "aria-busy": action.pending,
       // Busy, not disabled: the focus stays on the button while the new answer comes.
-      "aria-disabled": state === "pending" || undefined,
-      "data-state": state,
+      "aria-disabled": action.pending || undefined,
       "data-attempts": attempts,
-      disabled: disabled || undefined,
-      onClick: composeEventHandlers(own.onClick, () => {
-        void regenerate();
-      }),
     }),
   };
 }

@@ -1,7 +1,7 @@
-import { Slot } from "@radix-ui/react-slot";
 import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef, type ReactNode } from "react";
-import { WidgetTooltip } from "./WidgetTooltip";
+import { Slot } from "./Slot";
+import { TOOLTIP_ATTRIBUTE } from "./tooltipAttribute";
 
 /** Props of `WidgetButton`. */
 export interface WidgetButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -26,15 +26,15 @@ export const WidgetButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Widget
   const Component = asChild ? Slot : "button";
   const ownContent = asChild || children !== undefined;
   return (
-    <WidgetTooltip label={tooltip && label}>
-      <Component
-        ref={ref}
-        {...(!ownContent && { "aria-label": label })}
-        {...props}
-        className={clsx(!asChild && "rfl-icon-button", className)}
-      >
-        {asChild ? children : (children ?? icon)}
-      </Component>
-    </WidgetTooltip>
+    <Component
+      ref={ref}
+      {...(!ownContent && { "aria-label": label })}
+      // The page's one tooltip handler shows it (see ./tooltips): nothing per button but the text.
+      {...(tooltip && { [TOOLTIP_ATTRIBUTE]: label })}
+      {...props}
+      className={clsx(!asChild && "rfl-icon-button", className)}
+    >
+      {asChild ? children : (children ?? icon)}
+    </Component>
   );
 });

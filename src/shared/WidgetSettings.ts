@@ -1,4 +1,4 @@
-import { createContext, useRef } from "react";
+import { createContext, useState } from "react";
 import type { LabelOverrides } from "../labels/defaultLabels";
 
 /** Widget options set once on `FeedbackProvider`. Kept apart from the engine, which knows nothing of UI. */
@@ -24,12 +24,12 @@ function sameEntries(a: object | undefined, b: object | undefined): boolean {
  * `labels={{ copy: "Kopieren" }}` inline must not re-render every widget on each render of the provider.
  */
 export function useStableWidgetSettings(settings: WidgetSettings): WidgetSettings {
-  const ref = useRef(settings);
-  const previous = ref.current;
+  const [stable, setStable] = useState(settings);
   const same =
-    previous.includeCopiedText === settings.includeCopiedText &&
-    sameEntries({ ...previous.labels, reasons: undefined }, { ...settings.labels, reasons: undefined }) &&
-    sameEntries(previous.labels?.reasons, settings.labels?.reasons);
-  if (!same) ref.current = settings;
-  return ref.current;
+    stable.includeCopiedText === settings.includeCopiedText &&
+    sameEntries({ ...stable.labels, reasons: undefined }, { ...settings.labels, reasons: undefined }) &&
+    sameEntries(stable.labels?.reasons, settings.labels?.reasons);
+  // New content: keep it for the next renders (React re-renders at once, before anything below commits).
+  if (!same) setStable(settings);
+  return same ? stable : settings;
 }

@@ -1,7 +1,7 @@
 /**
  * Runs the app's handler first; ours runs only if the app did not call `event.preventDefault()`.
  *
- * With `asChild`, Radix Slot already runs the child's handler before the slot's; ours then checks
+ * With `asChild`, our Slot already runs the child's handler before the slot's; ours then checks
  * `defaultPrevented` the same way.
  */
 export function composeEventHandlers<E extends { defaultPrevented: boolean }>(

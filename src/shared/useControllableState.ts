@@ -1,5 +1,6 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { isDevelopment } from "./isDevelopment";
+import { useEffectEvent, useLatest } from "./useLatest";
 
 /** What `useControllableState` takes: the prop, its default, and the change callback. */
 export interface ControllableStateOptions<T> {
@@ -26,22 +27,26 @@ export function useControllableState<T>({
   const [uncontrolled, setUncontrolled] = useState(defaultProp);
   const isControlled = prop !== undefined;
   const wasControlled = useRef(isControlled);
-  if (isDevelopment() && wasControlled.current !== isControlled) {
-    const from = wasControlled.current ? "controlled" : "uncontrolled";
-    const to = isControlled ? "controlled" : "uncontrolled";
-    console.warn(
-      `[react-feedback-loop] ${name} is changing from ${from} to ${to}. Decide for the component's lifetime: pass a value always (null for none), or never and use the default.`,
-    );
+  useEffect(() => {
+    if (wasControlled.current === isControlled) return;
+    if (isDevelopment()) {
+      const from = wasControlled.current ? "controlled" : "uncontrolled";
+      const to = isControlled ? "controlled" : "uncontrolled";
+      console.warn(
+        `[react-feedback-loop] ${name} is changing from ${from} to ${to}. Decide for the component's lifetime: pass a value always (null for none), or never and use the default.`,
+      );
+    }
     wasControlled.current = isControlled;
-  }
+  }, [isControlled, name]);
   const value = isControlled ? prop : uncontrolled;
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
-  const isControlledRef = useRef(isControlled);
-  isControlledRef.current = isControlled;
-  const setValue = useCallback((next: T) => {
-    if (!isControlledRef.current) setUncontrolled(next);
-    onChangeRef.current?.(next);
-  }, []);
+  const controlled = useLatest(isControlled);
+  const changed = useEffectEvent((next: T) => onChange?.(next));
+  const setValue = useCallback(
+    (next: T) => {
+      if (!controlled.current) setUncontrolled(next);
+      changed(next);
+    },
+    [controlled, changed],
+  );
   return [value, setValue];
 }

@@ -1,8 +1,8 @@
-import { useCallback, useContext, useRef } from "react";
-import type { EmitInput } from "../events/createEvent";
-import type { FeedbackEvent } from "../events/types";
+import { useCallback, useContext } from "react";
+import type { Emit } from "../events/createEvent";
 import { FeedbackMessageContext, type FeedbackMessageScope, useFeedbackClient } from "../provider/context";
 import type { FeedbackClient } from "../provider/feedbackClient";
+import { useLatest } from "./useLatest";
 
 /** What a widget knows about the message it reports on, and how it emits about it. */
 export interface WidgetEmitter {
@@ -11,7 +11,7 @@ export interface WidgetEmitter {
   /** The enclosing `FeedbackMessage` scope, or only the id when the widget was given another message's id. */
   scope: FeedbackMessageScope;
   /** Emits about this message; stable identity, reads the newest scope. */
-  emit: (input: EmitInput) => FeedbackEvent | null;
+  emit: Emit;
 }
 
 /**
@@ -29,11 +29,7 @@ export function useWidgetEmit(caller: string, messageIdProp: string | undefined)
   }
   // Another message's id: the enclosing scope's trace and content would be wrong, so use the id alone.
   const scope = enclosing && enclosing.messageId === messageId ? enclosing : { messageId };
-  const scopeRef = useRef(scope);
-  scopeRef.current = scope;
-  const emit = useCallback(
-    (input: EmitInput) => client.emit({ ...input, messageId: scopeRef.current.messageId }, scopeRef.current),
-    [client],
-  );
+  const latestScope = useLatest(scope);
+  const emit = useCallback<Emit>((input) => client.emit(input, latestScope.current), [client, latestScope]);
   return { client, messageId, scope, emit };
 }

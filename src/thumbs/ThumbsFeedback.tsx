@@ -11,14 +11,15 @@ import {
   useState,
 } from "react";
 import { useInActionsPanel } from "../actions/actionsPanel";
-import { focusWithoutTooltip, keepTooltipClosed } from "../actions/focusWithoutTooltip";
 import type { RatingValue } from "../events/types";
-import { FeedbackForm } from "../form/FeedbackForm";
+import { FeedbackForm } from "../form/lazyFeedbackForm";
 import type { ReasonOption } from "../form/reasons";
 import type { UseFeedbackFormOptions } from "../form/useFeedbackForm";
 import { ThumbDownIcon, ThumbUpIcon, type WidgetIcons } from "../icons/icons";
 import { useLabels } from "../labels/useLabels";
 import { composeEventHandlers } from "../shared/composeEventHandlers";
+import { focusWithoutTooltip } from "../shared/tooltips";
+import { useLatest } from "../shared/useLatest";
 import { WidgetButton } from "../shared/WidgetButton";
 import { type Thumb, type UseThumbsOptions, type UseThumbsResult, useThumbs } from "./useThumbs";
 
@@ -97,15 +98,17 @@ export function ThumbsFeedback({
     [followUpOn],
   );
 
-  const formForRef = useRef(formFor);
-  formForRef.current = formFor;
-  const closeForm = useCallback((thanked: boolean) => {
-    // Back to the thumb that opened the form, so keyboard users continue where they were.
-    const opener = formForRef.current;
-    if (opener) focusWithoutTooltip(rootRef.current?.querySelector<HTMLElement>(`[data-thumb="${opener}"]`));
-    setFormFor(null);
-    setThanks(thanked);
-  }, []);
+  const formForRef = useLatest(formFor);
+  const closeForm = useCallback(
+    (thanked: boolean) => {
+      // Back to the thumb that opened the form, so keyboard users continue where they were.
+      const opener = formForRef.current;
+      if (opener) focusWithoutTooltip(rootRef.current?.querySelector<HTMLElement>(`[data-thumb="${opener}"]`));
+      setFormFor(null);
+      setThanks(thanked);
+    },
+    [formForRef],
+  );
 
   useEffect(() => {
     if (!thanks) return;
@@ -121,6 +124,8 @@ export function ThumbsFeedback({
       data-rfl-widget=""
       data-state={thumbs.value ?? "none"}
       data-form={formFor ? "open" : "closed"}
+      // The form's code starts loading when a hover or focus shows a vote may come.
+      {...(followUpOn.length > 0 && { onPointerEnter: FeedbackForm.preload, onFocus: FeedbackForm.preload })}
     >
       <ThumbsContext.Provider value={{ thumbs, icons, tooltips, onRated }}>
         <div className="rfl-thumbs" {...thumbs.getGroupProps()}>
@@ -197,7 +202,7 @@ export const ThumbButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ThumbBu
       {...props}
       {...rest}
       className={clsx("rfl-thumb", className)}
-      onFocus={composeEventHandlers(onFocus, keepTooltipClosed)}
+      onFocus={onFocus}
       onClick={composeEventHandlers(onClick, () => onRated(thumb, thumbs.rate(thumb)))}
     >
       {children}

@@ -1,9 +1,10 @@
-import { type MouseEvent, useCallback, useRef } from "react";
+import { useCallback } from "react";
 import type { RatingEvent, RatingValue } from "../events/types";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { useLabels } from "../labels/useLabels";
-import { composeEventHandlers } from "../shared/composeEventHandlers";
+import { type ActionButtonProps, actionButtonProps, type OwnButtonHandlers } from "../shared/actionButtonProps";
 import { useControllableState } from "../shared/useControllableState";
+import { useEffectEvent, useLatest } from "../shared/useLatest";
 import { useWidgetEmit } from "../shared/useWidgetEmit";
 
 /** One of the two thumbs. */
@@ -24,14 +25,9 @@ export interface UseThumbsOptions {
 }
 
 /** Props to spread on a thumb button; the app's own handler is passed in to run first. */
-export interface ThumbButtonPropsFromHook {
-  type: "button";
-  "aria-label": string;
+export interface ThumbButtonPropsFromHook extends ActionButtonProps<"on" | "off"> {
   "aria-pressed": boolean;
-  "data-state": "on" | "off";
   "data-thumb": Thumb;
-  disabled: boolean | undefined;
-  onClick: (event: MouseEvent<HTMLButtonElement>) => void;
 }
 
 /** What `useThumbs` returns. */
@@ -41,10 +37,7 @@ export interface UseThumbsResult {
   /** Votes as a click does: the pressed thumb withdraws (`null`), the other switches. Returns the new value. */
   rate: (thumb: Thumb) => RatingValue;
   getGroupProps: () => { role: "group"; "aria-label": string; "data-state": Thumb | "none"; "data-disabled"?: "" };
-  getButtonProps: (
-    thumb: Thumb,
-    own?: { onClick?: (event: MouseEvent<HTMLButtonElement>) => void },
-  ) => ThumbButtonPropsFromHook;
+  getButtonProps: (thumb: Thumb, own?: OwnButtonHandlers) => ThumbButtonPropsFromHook;
 }
 
 /**
@@ -65,33 +58,33 @@ export interface UseThumbsResult {
  * ```
  */
 export function useThumbs(options: UseThumbsOptions = {}): UseThumbsResult {
-  const { emit } = useWidgetEmit("useThumbs()", options.messageId);
+  const { client, emit, messageId } = useWidgetEmit("useThumbs()", options.messageId);
   const labels = useLabels(options.labels);
-  const onValueChange = options.onValueChange;
-  // The change callback gets the event too, so it is called from `rate`, not by the state hook.
+  // The change callback gets the event too, so it is called from `rate`, not by the state hook. A message
+  // that mounts again (a virtualised list) starts from the vote the provider remembers for it.
   const [value, setValue] = useControllableState<RatingValue>({
     prop: options.value,
-    defaultProp: options.defaultValue ?? null,
+    defaultProp: client.recall(messageId).vote ?? options.defaultValue ?? null,
     name: "ThumbsFeedback value",
   });
-  // Two clicks before a re-render must still see each other's vote as `previous`.
-  const valueRef = useRef(value);
-  valueRef.current = value;
   const disabled = options.disabled ?? false;
-  const onValueChangeRef = useRef(onValueChange);
-  onValueChangeRef.current = onValueChange;
+  // Two clicks before a re-render must still see each other's vote as `previous`: `rate` writes it ahead.
+  const vote = useLatest(value);
+  const onValueChange = useEffectEvent((next: RatingValue, event: RatingEvent | null) =>
+    options.onValueChange?.(next, event),
+  );
 
   const rate = useCallback(
     (thumb: Thumb): RatingValue => {
-      const previous = valueRef.current;
+      const previous = vote.current;
       const next = previous === thumb ? null : thumb;
-      valueRef.current = next;
-      const event = emit({ type: "rating", value: next, previous }) as RatingEvent | null;
+      vote.current = next;
+      const event = emit({ type: "rating", value: next, previous });
       setValue(next);
-      onValueChangeRef.current?.(next, event);
+      onValueChange(next, event);
       return next;
     },
-    [emit, setValue],
+    [emit, setValue, vote, onValueChange],
   );
 
   return {
@@ -104,16 +97,18 @@ export function useThumbs(options: UseThumbsOptions = {}): UseThumbsResult {
       "data-state": value ?? "none",
       ...(disabled ? { "data-disabled": "" as const } : {}),
     }),
-    getButtonProps: (thumb, own = {}) => ({
-      type: "button",
-      "aria-label": thumb === "up" ? labels.thumbUp : labels.thumbDown,
+    getButtonProps: (thumb, own) => ({
+      ...actionButtonProps(
+        thumb === "up" ? labels.thumbUp : labels.thumbDown,
+        value === thumb ? "on" : "off",
+        disabled,
+        () => {
+          rate(thumb);
+        },
+        own,
+      ),
       "aria-pressed": value === thumb,
-      "data-state": value === thumb ? "on" : "off",
       "data-thumb": thumb,
-      disabled: disabled || undefined,
-      onClick: composeEventHandlers(own.onClick, () => {
-        rate(thumb);
-      }),
     }),
   };
 }

@@ -84,7 +84,7 @@ function Request({ vendor, body }: { vendor: string; body: unknown }) {
 export function VendorPreview() {
   const [sample, setSample] = useState("Thumbs up");
   const name = useId();
-  const event = createEvent(SAMPLES[sample] as EmitInput, ENVELOPE);
+  const event = createEvent({ ...(SAMPLES[sample] as EmitInput), messageId: ENVELOPE.messageId }, ENVELOPE);
   const langsmith = langsmithFeedback(event);
   return (
     <div style={{ display: "grid", gap: "1rem", maxWidth: 760, fontFamily: "system-ui, sans-serif" }}>

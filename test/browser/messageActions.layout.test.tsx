@@ -9,7 +9,6 @@ import { page } from "vitest/browser";
 import {
   CopyButton,
   DiffView,
-  diffWords,
   EditableMessage,
   EditButton,
   FeedbackMessage,
@@ -19,6 +18,7 @@ import {
   RegenerateButton,
   ThumbsFeedback,
 } from "../../src";
+import { diffWords } from "../../src/datasets";
 
 const ANSWER =
   "Book the Musée d'Orsay for Saturday morning and the Catacombs for Sunday; tickets are at https://www.catacombes.paris.fr/en/visit-catacombs-paris-tickets-and-opening-hours-for-groups.";

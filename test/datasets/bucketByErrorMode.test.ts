@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketByErrorMode } from "../../src/server";
+import { bucketByErrorMode } from "../../src/datasets";
 import { rating, streamOf } from "./fixtureEvents";
 
 const TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";

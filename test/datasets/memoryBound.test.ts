@@ -1,7 +1,7 @@
 // The memory bound: with `maxOpen`, at most that many prompts are held; results stay exact while each answer's
 // events are that close together, and an event that comes after its answer was settled is counted, not written.
 import { describe, expect, it } from "vitest";
-import { toKto } from "../../src/server";
+import { toKto } from "../../src/datasets";
 import { rating } from "./fixtureEvents";
 
 const question = (n: number) => [{ role: "user", content: `Question ${n}` }];

@@ -1,6 +1,6 @@
 // The rules every dataset follows, each shown on a fixture small enough to check by eye.
 import { describe, expect, it } from "vitest";
-import { bucketByErrorMode, toKto, toPreferencePairs, toRegressionSet } from "../../src/server";
+import { bucketByErrorMode, toKto, toPreferencePairs, toRegressionSet } from "../../src/datasets";
 import { edit, PROMPT, rating } from "./fixtureEvents";
 
 describe("the latest rating per feedbackKey wins", () => {

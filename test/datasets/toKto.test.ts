@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toKto } from "../../src/server";
+import { toKto } from "../../src/datasets";
 import { PROMPT, rating, regenerate, streamOf } from "./fixtureEvents";
 
 describe("toKto", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FeedbackError, toPreferencePairs } from "../../src/server";
+import { toPreferencePairs } from "../../src/datasets";
+import { FeedbackError } from "../../src/errors";
 import { edit, PROMPT, rating, regenerate, streamOf } from "./fixtureEvents";
 
 const QUESTION = PROMPT[0]?.content;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toRegressionSet } from "../../src/server";
+import { toRegressionSet } from "../../src/datasets";
 import { PROMPT, rating, regenerate } from "./fixtureEvents";
 
 const TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";

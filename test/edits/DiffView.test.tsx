@@ -1,5 +1,6 @@
 import { render, screen } from "@testing-library/react";
-import { DiffView, diffWords, FeedbackProvider, memorySink } from "../../src";
+import { DiffView, FeedbackProvider, memorySink } from "../../src";
+import { diffWords } from "../../src/datasets";
 import { labels as de } from "../../src/locales/de";
 
 describe("DiffView", () => {

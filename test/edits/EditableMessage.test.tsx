@@ -1,4 +1,4 @@
-import { act, render, screen } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import {
@@ -60,6 +60,8 @@ describe("EditableMessage", () => {
     await user.clear(editor);
     await user.type(editor, "The cat slept on the mat.");
     await user.click(screen.getByRole("button", { name: "Save" }));
+    // The diff engine arrives on first use (the hover on Edit started it): the event follows it.
+    await waitFor(() => expect(onCommit).toHaveBeenCalled());
     await flush();
 
     const [event] = edits(sink);

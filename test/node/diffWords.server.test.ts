@@ -1,4 +1,5 @@
-import { diffWords, editEventInput, editStats } from "../../src/server";
+import { diffWords, editStats } from "../../src/datasets";
+import { editEventInput } from "../../src/server";
 
 // The server entry runs with no DOM and no React: the diff engine is pure and works there.
 describe("diffWords from the server entry", () => {

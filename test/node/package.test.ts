@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { requireBuild, root } from "./built";
 
@@ -18,7 +18,7 @@ describe("the built package", () => {
   });
 
   it('never marks the server entry "use client", and keeps it free of React and Node-only modules', () => {
-    for (const file of ["dist/server.js", "dist/server.cjs"]) {
+    for (const file of ["dist/server.js", "dist/server.cjs", "dist/datasets.js", "dist/datasets.cjs"]) {
       const code = read(file);
       expect(code, file).not.toContain("use client");
       expect(code, file).not.toMatch(/from ["']react|require\(["']react/);
@@ -34,10 +34,13 @@ describe("the built package", () => {
       const cjs = require("react-feedback-loop");
       const server = await import("react-feedback-loop/server");
       const serverCjs = require("react-feedback-loop/server");
+      const datasets = await import("react-feedback-loop/datasets");
+      const datasetsCjs = require("react-feedback-loop/datasets");
       const schema = require("react-feedback-loop/schema.json");
       console.log(JSON.stringify({
         esm: typeof esm.FeedbackProvider, cjs: typeof cjs.FeedbackProvider,
         server: typeof server.validateEvent, serverCjs: typeof serverCjs.validateEvent,
+        datasets: typeof datasets.toPreferencePairs, datasetsCjs: typeof datasetsCjs.toKto,
         schema: schema.title, css: require.resolve("react-feedback-loop/styles.css").endsWith("dist/styles.css"),
       }));
     `);
@@ -46,9 +49,24 @@ describe("the built package", () => {
       cjs: "function",
       server: "function",
       serverCjs: "function",
+      datasets: "function",
+      datasetsCjs: "function",
       schema: "react-feedback-loop feedback event, contract v1",
       css: true,
     });
+  });
+
+  it("splits off what a page needs only on first use, loaded by import() and never by a static import", () => {
+    const files = readdirSync(path.join(root, "dist"));
+    const entry = read("dist/index.js");
+    for (const part of ["FeedbackForm", "editEventInput", "deliveryQueue"]) {
+      const chunk = files.find((file) => file.startsWith(`${part}-`) && file.endsWith(".js"));
+      expect(chunk, part).toBeDefined();
+      // The size budget leaves these chunks out by name: each must hold its part's code, not re-export it.
+      expect(read(`dist/${chunk}`).length, part).toBeGreaterThan(1000);
+      expect(entry, part).not.toMatch(new RegExp(`from ["']\\./${part}-`));
+    }
+    expect(entry).toMatch(/import\(["']\.\/FeedbackForm-/);
   });
 
   it("ships the schema generated from the types", () => {

@@ -3,12 +3,12 @@ import userEvent from "@testing-library/user-event";
 import { Profiler, type ReactNode, useState } from "react";
 import {
   callbackSink,
-  type FeedbackApi,
   type FeedbackError,
   FeedbackMessage,
   FeedbackProvider,
   type FeedbackProviderProps,
   memorySink,
+  type UseFeedbackResult,
   useFeedback,
   useFeedbackMessage,
 } from "../../src";
@@ -83,7 +83,7 @@ describe("FeedbackProvider and useFeedback", () => {
   });
 
   it("keys ratings by message so a changed vote replaces the old one", async () => {
-    let api: FeedbackApi | undefined;
+    let api: UseFeedbackResult | undefined;
     function Grab() {
       api = useFeedback();
       return null;
@@ -100,7 +100,7 @@ describe("FeedbackProvider and useFeedback", () => {
 
   it("keeps emit and flush stable and never re-renders consumers when emitting", async () => {
     const renders = vi.fn();
-    const seen = new Set<FeedbackApi>();
+    const seen = new Set<UseFeedbackResult>();
     function Consumer() {
       const api = useFeedback();
       seen.add(api);
@@ -137,7 +137,7 @@ describe("FeedbackProvider and useFeedback", () => {
       if (event.type === "custom" && event.name === "secret") return null;
       return { ...event, userId: "redacted" };
     });
-    let api: FeedbackApi | undefined;
+    let api: UseFeedbackResult | undefined;
     function Grab() {
       api = useFeedback();
       return null;
@@ -152,7 +152,7 @@ describe("FeedbackProvider and useFeedback", () => {
   });
 
   it("drops and reports an event whose redact throws, so nothing unredacted leaves", async () => {
-    let api: FeedbackApi | undefined;
+    let api: UseFeedbackResult | undefined;
     function Grab() {
       api = useFeedback();
       return null;
@@ -177,7 +177,7 @@ describe("FeedbackProvider and useFeedback", () => {
     const kept: string[] = [];
     for (let i = 0; i < 200; i++) {
       const sink = memorySink();
-      let api: FeedbackApi | undefined;
+      let api: UseFeedbackResult | undefined;
       function Grab() {
         api = useFeedback();
         return null;
@@ -205,7 +205,7 @@ describe("FeedbackProvider and useFeedback", () => {
   });
 
   it("never sends an invalid event and tells onError which field is wrong", async () => {
-    let api: FeedbackApi | undefined;
+    let api: UseFeedbackResult | undefined;
     function Grab() {
       api = useFeedback();
       return null;

@@ -1,6 +1,6 @@
 import { FeedbackError } from "../../src/errors";
-import { createEvent } from "../../src/events/createEvent";
 import { langfuseSink } from "../../src/sinks/langfuseSink";
+import { event } from "../node/support/events";
 
 describe("langfuseSink in a browser", () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -25,10 +25,7 @@ describe("langfuseSink in a browser", () => {
       const successes = body.batch.map((item: { id: string }) => ({ id: item.id, status: 201 }));
       return new Response(JSON.stringify({ successes, errors: [] }), { status: 207 });
     });
-    const vote = createEvent(
-      { type: "rating", value: "up", previous: null },
-      { messageId: "m1", traceId: "4bf92f3577b34da6a3ce929d0e0e4736" },
-    );
+    const vote = event({ type: "rating", value: "up", previous: null }, { messageId: "m1" });
     const sink = langfuseSink({ baseUrl: "https://langfuse.example", publicKey: "pk-lf-1" });
     const result = await sink.send([vote], { signal: new AbortController().signal, keepalive: false });
     expect(result.accepted).toEqual([vote.id]);

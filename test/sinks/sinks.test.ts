@@ -14,7 +14,7 @@ import { createEvent } from "../../src/events/createEvent";
 
 const options = { signal: new AbortController().signal, keepalive: false };
 const events = (n: number): FeedbackEvent[] =>
-  Array.from({ length: n }, (_, i) => createEvent({ type: "custom", name: `e${i}` }, { messageId: "m" }));
+  Array.from({ length: n }, (_, i) => createEvent({ type: "custom", name: `e${i}`, messageId: "m" }));
 
 describe("memorySink", () => {
   it("keeps events in order, tells subscribers, and clears", async () => {

@@ -10,7 +10,7 @@ describe("the follow-up form", () => {
   it("opens after a thumbs-down with the contract's error modes, and moves the focus into it", async () => {
     const { user } = renderInMessage(<ThumbsFeedback />);
     await user.click(down());
-    const form = screen.getByRole("form", { name: "What went wrong?" });
+    const form = await screen.findByRole("form", { name: "What went wrong?" });
     expect(form).toHaveAttribute("data-state", "idle");
     const chips = screen.getAllByRole("button", { pressed: false }).filter((chip) => form.contains(chip));
     expect(chips.map((chip) => chip.textContent)).toEqual([
@@ -140,7 +140,7 @@ describe("the follow-up form", () => {
     const { delivered, user } = renderInMessage(<FeedbackForm rating="down" onSubmit={onSubmit} />);
     await user.click(screen.getByRole("button", { name: "Other" }));
     await user.click(screen.getByRole("button", { name: "Submit" }));
-    const form = screen.getByRole("form", { name: "What went wrong?" });
+    const form = await screen.findByRole("form", { name: "What went wrong?" });
     expect(form).toHaveAttribute("data-state", "submitting");
     expect(form).toHaveAttribute("aria-busy", "true");
     expect(screen.getByRole("button", { name: "Sending…" })).toHaveAttribute("aria-disabled", "true");

@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import {
   CopyButton,
   DiffView,
-  diffWords,
   EditableMessage,
   EditButton,
   type FeedbackLabels,
@@ -16,6 +15,7 @@ import {
   RegenerateButton,
   ThumbsFeedback,
 } from "../../src";
+import { diffWords } from "../../src/datasets";
 import { labels as en } from "../../src/locales/en";
 import { renderInMessage } from "./renderInMessage";
 

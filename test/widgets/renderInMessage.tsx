@@ -2,16 +2,16 @@ import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import {
-  type FeedbackApi,
   FeedbackMessage,
   FeedbackProvider,
   type FeedbackProviderProps,
   type MemorySink,
   memorySink,
+  type UseFeedbackResult,
   useFeedback,
 } from "../../src";
 
-function FlushHandle({ onApi }: { onApi: (api: FeedbackApi) => void }) {
+function FlushHandle({ onApi }: { onApi: (api: UseFeedbackResult) => void }) {
   onApi(useFeedback());
   return null;
 }
@@ -26,7 +26,7 @@ export function renderInMessage(
 ) {
   const sink: MemorySink = memorySink();
   const user = userEvent.setup();
-  let api: FeedbackApi | undefined;
+  let api: UseFeedbackResult | undefined;
   const view = render(
     <FeedbackProvider sink={sink} context={{ sessionId: "s1" }} {...provider}>
       <FlushHandle onApi={(value) => (api = value)} />

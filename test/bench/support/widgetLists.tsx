@@ -1,5 +1,5 @@
-// The two lists the widgets-render benchmark compares. Imported only after the benchmark has set up a DOM and
-// chosen React's profiling build, so this file's JSX runtime is the production one.
+// The lists the widgets-render benchmark compares, bundled into a page that runs in Chromium with React's
+// production (profiling) build.
 import { Profiler, useState } from "react";
 import {
   CopyButton,
@@ -72,6 +72,46 @@ export function NaiveList({ messages, onRender }: ListProps) {
             }
           />
         </Profiler>
+      ))}
+    </>
+  );
+}
+
+/** A plain icon: what any chat kit draws inside an action button. */
+function PlainIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      <path d="M7 10v12" />
+      <path d="M15 5.88 14 10h5.83a2 2 0 0 1 1.92 2.56l-2.33 8A2 2 0 0 1 17.5 22H4a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2h2.76" />
+    </svg>
+  );
+}
+
+const PLAIN_ACTIONS = ["Good response", "Bad response", "Copy", "Regenerate"];
+
+/** The peer for mounting: the same messages with four plain icon buttons each, a `<button>` around an SVG. */
+export function PlainList({ messages, onRender }: ListProps) {
+  return (
+    <>
+      {messages.map((message) => (
+        <div key={message.id}>
+          <p>{message.text}</p>
+          <Profiler id={message.id} onRender={onRender}>
+            {PLAIN_ACTIONS.map((label) => (
+              <button key={label} type="button" aria-label={label}>
+                <PlainIcon />
+              </button>
+            ))}
+          </Profiler>
+        </div>
       ))}
     </>
   );
