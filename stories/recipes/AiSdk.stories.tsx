@@ -1,23 +1,23 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { MemorySink } from "../../src";
-import { AiSdkChat } from "../support/AiSdkChat";
 import { mockChatTransport } from "../support/mockChatTransport";
+import { Chat } from "./ai-sdk/Chat";
 
 const meta = {
   title: "Recipes/Vercel AI SDK",
-  component: AiSdkChat,
+  component: Chat,
   args: { transport: mockChatTransport({ delayMs: 40 }) },
   argTypes: { transport: { control: false } },
   parameters: {
     docs: {
       description: {
         component:
-          "`useChat` from `@ai-sdk/react` with a mock `ChatTransport` that streams UI message chunks as a server would: `start` with the message id and `messageMetadata: { traceId, spanId }`, text deltas, `finish`. `feedbackMessageProps(message, { messages })` turns each assistant message into `FeedbackMessage` props, and Regenerate calls `regenerate({ messageId })`.",
+          "The README's recipe, whole: `app/chat/Chat.tsx` (stories/recipes/ai-sdk/Chat.tsx) on `useChat` from `@ai-sdk/react`, here with a mock `ChatTransport` that streams UI message chunks as a server would: `start` with the message id and `messageMetadata: { traceId, spanId }`, text deltas, `finish`. `feedbackMessageProps(message, { messages })` turns each assistant message into `FeedbackMessage` props, and Regenerate calls `regenerate({ messageId })`.",
       },
     },
   },
-} satisfies Meta<typeof AiSdkChat>;
+} satisfies Meta<typeof Chat>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
