@@ -64,6 +64,11 @@ const TYPES: Record<string, string> = {
 export async function serveStatic(dir: string, port = 0): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    // The browser asks for a favicon Storybook's preview never names: no content, rather than a 404 in the console.
+    if (pathname === "/favicon.ico") {
+      response.writeHead(204).end();
+      return;
+    }
     const file = path.join(dir, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
     const found = file.startsWith(dir) ? await stat(file).catch(() => null) : null;
     if (!found?.isFile()) {
