@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 // Two builds: the client entry, with its "use client" directive at the top of each built file
@@ -27,6 +27,16 @@ export default defineConfig([
       copyFileSync("src/events/schema.json", "dist/schema.json");
       copyFileSync("src/styles/styles.css", "dist/styles.css");
     },
+  },
+  {
+    // One entry per shipped language (`react-feedback-loop/locales/de`): plain data, so an app pays only for
+    // the one it imports.
+    entry: Object.fromEntries(
+      readdirSync("src/locales").map((file) => [`locales/${file.replace(/\.ts$/, "")}`, `src/locales/${file}`]),
+    ),
+    format: ["esm", "cjs"],
+    dts: true,
+    target: "es2022",
   },
   {
     entry: { server: "src/server.ts" },

@@ -1,6 +1,7 @@
 // The client entry: widgets, hooks, the provider and the browser-safe sinks. Its built files start with
 // "use client", written by tsup.config.ts after bundling (a bundler drops module directives).
 
+export { MessageActions, type MessageActionsProps } from "./actions/MessageActions";
 export { CopyButton, type CopyButtonProps } from "./copy/CopyButton";
 export { COPIED_MS, type CopyState, type UseCopyOptions, type UseCopyResult, useCopy } from "./copy/useCopy";
 export { writeClipboard } from "./copy/writeClipboard";
@@ -9,8 +10,9 @@ export type { DeliveryOptions } from "./delivery/options";
 export type { ReportError, Transport } from "./delivery/types";
 export { type DiffWordsOptions, diffWords, type WordDiff } from "./diff/diffWords";
 export { editStats } from "./diff/editStats";
-export { DiffView, type DiffViewLabels, type DiffViewProps } from "./edits/DiffView";
-export { EditableMessage, type EditableMessageLabels, type EditableMessageProps } from "./edits/EditableMessage";
+export { DiffView, type DiffViewProps } from "./edits/DiffView";
+export { EditableMessage, type EditableMessageProps } from "./edits/EditableMessage";
+export { EditButton, type EditButtonProps } from "./edits/EditButton";
 export { editEventInput } from "./edits/editEventInput";
 export { type DraftTracking, type DraftTrackingOptions, useDraftTracking } from "./edits/useDraftTracking";
 export { FeedbackError, type FeedbackErrorKind } from "./errors";
@@ -36,6 +38,7 @@ export {
 export {
   CheckIcon,
   CopyIcon,
+  PencilIcon,
   RegenerateIcon,
   ThumbDownIcon,
   ThumbUpIcon,
@@ -55,7 +58,8 @@ export {
   createAssistantUiFeedbackAdapter,
   useAssistantUiFeedbackAdapter,
 } from "./integrations/assistantUi";
-export { defaultLabels, type FeedbackLabels, type LabelOverrides } from "./labels/defaultLabels";
+export { defaultLabels, type FeedbackLabels, type LabelOverrides, type PluralLabel } from "./labels/defaultLabels";
+export { formatLabel } from "./labels/formatLabel";
 export { useLabels } from "./labels/useLabels";
 export type { FeedbackMessageScope } from "./provider/context";
 export { FeedbackMessage, type FeedbackMessageProps, useFeedbackMessage } from "./provider/FeedbackMessage";

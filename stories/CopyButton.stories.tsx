@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { CopyButton, FeedbackMessage, type MemorySink } from "../src";
 import { StateCell, StateGrid } from "./support/StateGrid";
+import { ThemeFrames } from "./support/ThemeFrames";
 
 const ANSWER = "Install it with npm install react-feedback-loop and wrap your app in FeedbackProvider.";
 
@@ -190,5 +191,21 @@ export const AllStates: Story = {
     } finally {
       clipboard.restore();
     }
+  },
+};
+
+/** Light, dark and right to left. */
+export const LightDarkAndRtl: Story = {
+  render: () => (
+    <ThemeFrames>
+      {(frame) => (
+        <FeedbackMessage messageId={`copy-${frame.id}`} content="Copy me">
+          <CopyButton />
+        </FeedbackMessage>
+      )}
+    </ThemeFrames>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getAllByRole("button", { name: "Copy" })).toHaveLength(4);
   },
 };

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
 import { DiffView, diffWords } from "../src";
+import { ThemeFrames } from "./support/ThemeFrames";
 
 const DRAFT = "Your refund of $40 was issued today and should arrive within 5 business days. 東京へ行く 👍";
 const FINAL = "Your refund of $45 was issued this morning and should arrive within 3 business days. 京都へ行く 👍🏽";
@@ -41,5 +42,25 @@ export const Unchanged: Story = {
   args: { diff: diffWords(DRAFT, DRAFT).diff },
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelectorAll("ins, del")).toHaveLength(0);
+  },
+};
+
+/** Folded under "What changed" with its counts, as under a message. */
+export const Collapsible: Story = {
+  args: { collapsible: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const summary = canvas.getByText("What changed");
+    await expect(canvas.getByText(/words? added, \d+ words? removed/)).toBeVisible();
+    summary.click();
+    await expect(canvasElement.querySelector("del")).toBeVisible();
+  },
+};
+
+/** Light, dark and right to left. */
+export const LightDarkAndRtl: Story = {
+  render: (args) => <ThemeFrames>{() => <DiffView diff={args.diff} />}</ThemeFrames>,
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll("ins").length).toBeGreaterThan(0);
   },
 };

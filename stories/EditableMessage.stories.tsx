@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { EditableMessage, type EditEvent, FeedbackMessage, type MemorySink } from "../src";
+import { ThemeFrames } from "./support/ThemeFrames";
 
 const DRAFT =
   "Thanks for your patience. Your refund of $40 was issued today and should reach your card within 5 business days.";
@@ -152,5 +153,23 @@ export const AllStates: Story = {
     await expect(canvasElement.querySelector('[data-state="viewing"]')).not.toBeNull();
     await expect(canvasElement.querySelector('[data-state="editing"]')).not.toBeNull();
     await expect(canvas.getByRole("textbox", { name: "Edit message (editing state)" })).toHaveValue(DRAFT);
+  },
+};
+
+/** Light, dark and right to left, the editor open. */
+export const LightDarkAndRtl: Story = {
+  render: () => (
+    <ThemeFrames>
+      {(frame) => (
+        <FeedbackMessage messageId={`edit-${frame.id}`}>
+          <EditableMessage draft={frame.dir === "rtl" ? "يغلي الماء عند 100 درجة مئوية." : "Water boils at 100 °C."} />
+        </FeedbackMessage>
+      )}
+    </ThemeFrames>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const edit of canvas.getAllByRole("button", { name: "Edit" })) await userEvent.click(edit);
+    await expect(canvas.getAllByRole("textbox", { name: "Edit message" })).toHaveLength(4);
   },
 };

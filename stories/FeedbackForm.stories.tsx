@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FeedbackForm, FeedbackMessage, type MemorySink } from "../src";
 import { StateCell, StateGrid } from "./support/StateGrid";
+import { ThemeFrames } from "./support/ThemeFrames";
 
 const meta = {
   title: "Widgets/FeedbackForm",
@@ -168,5 +169,28 @@ export const AllStates: Story = {
     await expect(canvas.getByText("Thanks for your feedback")).toBeVisible();
     await waitFor(() => expect(sink.events).toHaveLength(1));
     await expect(sink.events[0]).toMatchObject({ messageId: "e", type: "rating" });
+  },
+};
+
+/** Light, dark and right to left: chips, counter and buttons mirror. */
+export const LightDarkAndRtl: Story = {
+  args: { rating: "down" },
+  render: () => (
+    <ThemeFrames>
+      {(frame) => (
+        <FeedbackMessage messageId={`form-${frame.id}`}>
+          <FeedbackForm
+            rating="down"
+            autoFocus={false}
+            labels={{ formTitleDown: `What went wrong? (${frame.title.toLowerCase()})` }}
+          />
+        </FeedbackMessage>
+      )}
+    </ThemeFrames>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const chip of canvas.getAllByRole("button", { name: "Wrong format" })) await userEvent.click(chip);
+    await expect(canvas.getAllByRole("form", { name: /^What went wrong\?/ })).toHaveLength(4);
   },
 };

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FeedbackMessage, type MemorySink, RegenerateButton } from "../src";
 import { StateCell, StateGrid } from "./support/StateGrid";
+import { ThemeFrames } from "./support/ThemeFrames";
 
 const ANSWERS = ["Rome was founded in 753 BC.", "Legend dates Rome's founding to 753 BC.", "Traditionally, 753 BC."];
 
@@ -86,5 +87,23 @@ export const AllStates: Story = {
     await expect(canvas.getByRole("button", { name: "Regenerate (disabled)" })).toBeDisabled();
     await waitFor(() => expect(sink.events).toHaveLength(1));
     await expect(sink.events[0]).toMatchObject({ messageId: "b", attempt: 1 });
+  },
+};
+
+/** Light, dark and right to left (the arrows turn the other way), one of each regenerating. */
+export const LightDarkAndRtl: Story = {
+  render: () => (
+    <ThemeFrames>
+      {(frame) => (
+        <FeedbackMessage messageId={`regenerate-${frame.id}`} content="An answer">
+          <RegenerateButton onRegenerate={() => new Promise(() => {})} />
+        </FeedbackMessage>
+      )}
+    </ThemeFrames>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const button of canvas.getAllByRole("button", { name: "Regenerate" })) await userEvent.click(button);
+    await expect(canvas.getAllByRole("button", { name: "Regenerating…" })).toHaveLength(4);
   },
 };

@@ -1,16 +1,24 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { CopyButton, FeedbackMessage, FeedbackProvider, memorySink, RegenerateButton, ThumbsFeedback } from "../src";
+import {
+  CopyButton,
+  FeedbackMessage,
+  FeedbackProvider,
+  MessageActions,
+  memorySink,
+  RegenerateButton,
+  ThumbsFeedback,
+} from "../src";
 
 const ANSWER = "Water boils at 100 °C at sea level.";
 
 function Toolbar() {
   return (
-    <div style={{ display: "flex", gap: "0.25rem", alignItems: "start" }}>
-      <ThumbsFeedback />
+    <MessageActions>
       <CopyButton />
       <RegenerateButton onRegenerate={() => {}} />
-    </div>
+      <ThumbsFeedback />
+    </MessageActions>
   );
 }
 

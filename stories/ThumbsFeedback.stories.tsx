@@ -3,6 +3,7 @@ import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FeedbackMessage, type MemorySink, type RatingValue, ThumbButton, ThumbsFeedback } from "../src";
 import { StateCell, StateGrid } from "./support/StateGrid";
+import { ThemeFrames } from "./support/ThemeFrames";
 
 const ANSWER = "The Eiffel Tower was finished in 1889 for the World's Fair.";
 
@@ -267,5 +268,24 @@ export const AllStates: Story = {
     await expect(canvas.getByRole("form", { name: "What went wrong?" })).toBeVisible();
     await waitFor(() => expect(sink.events).toHaveLength(3));
     await expect(sink.events.map((event) => event.messageId)).toEqual(["thanks", "thanks", "form"]);
+  },
+};
+
+/** Light, dark and right to left, with the form open after a thumbs-down. */
+export const LightDarkAndRtl: Story = {
+  render: () => (
+    <ThemeFrames>
+      {(frame) => (
+        <FeedbackMessage messageId={`thumbs-${frame.id}`} content={ANSWER}>
+          <p style={{ margin: 0 }}>{ANSWER}</p>
+          <ThumbsFeedback labels={{ formTitleDown: `What went wrong? (${frame.title.toLowerCase()})` }} />
+        </FeedbackMessage>
+      )}
+    </ThemeFrames>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    for (const down of canvas.getAllByRole("button", { name: "Bad response" })) await userEvent.click(down);
+    await expect(canvas.getAllByRole("form", { name: /^What went wrong\?/ })).toHaveLength(4);
   },
 };

@@ -6,46 +6,26 @@ import {
   useEffect,
   useId,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from "react";
+import { focusWithoutTooltip } from "../actions/focusWithoutTooltip";
 import type { EditEvent } from "../events/types";
+import type { LabelOverrides } from "../labels/defaultLabels";
+import { useLabels } from "../labels/useLabels";
+import { useFeedbackMessage } from "../provider/FeedbackMessage";
 import { useFeedback } from "../provider/useFeedback";
 import { useControllableState } from "../shared/useControllableState";
 import { visuallyHidden } from "../shared/visuallyHidden";
 import { editEventInput } from "./editEventInput";
+import { type MessageEditor, useHasEditTrigger, usePublishEditor } from "./messageEditors";
 
 /* -------------------------------------------------------------------------------------------------
  * EditableMessage
  * -----------------------------------------------------------------------------------------------*/
 
 const EDITABLE_MESSAGE_NAME = "EditableMessage";
-
-/** The words `EditableMessage` shows and announces; pass any of them to translate or rephrase. */
-export interface EditableMessageLabels {
-  /** The button that opens the editor. */
-  edit: string;
-  save: string;
-  cancel: string;
-  /** The text area's accessible name. */
-  editor: string;
-  /** Shown under the text area. */
-  hint: string;
-  /** Announced when an edit is saved. */
-  saved: string;
-  /** Announced when an edit is canceled. */
-  canceled: string;
-}
-
-const DEFAULT_LABELS: EditableMessageLabels = {
-  edit: "Edit",
-  save: "Save",
-  cancel: "Cancel",
-  editor: "Edit message",
-  hint: "Ctrl+Enter or ⌘+Enter saves, Escape cancels.",
-  saved: "Edit saved",
-  canceled: "Edit canceled",
-};
 
 /** Props of `EditableMessage`. */
 export interface EditableMessageProps {
@@ -73,7 +53,8 @@ export interface EditableMessageProps {
   onCancel?: () => void;
   /** Renders the text while viewing, e.g. as markdown. Default: plain text, line breaks kept. */
   renderText?: (text: string) => ReactNode;
-  labels?: Partial<EditableMessageLabels>;
+  /** Overrides of the shared label table (`edit`, `editor`, `editHint`, `save`, `cancel`, ...). */
+  labels?: LabelOverrides;
   className?: string;
 }
 
@@ -104,7 +85,8 @@ function fitHeight(textarea: HTMLTextAreaElement | null, shrink: boolean) {
 }
 
 /**
- * An assistant message the user can correct in place. Saving sends an `edit` event with the draft, the final
+ * An assistant message the user can correct in place. It has an Edit button of its own, or, when an
+ * `EditButton` (the pencil in `MessageActions`) is in the same message, that button opens it instead. Saving sends an `edit` event with the draft, the final
  * text, their word-level diff and statistics, how long the edit took and whether the draft was accepted as
  * is: the (draft, final) pairs that become preference data. Cancel sends nothing.
  *
@@ -138,7 +120,10 @@ export function EditableMessage({
   className,
 }: EditableMessageProps) {
   const { emit } = useFeedback();
-  const labels = { ...DEFAULT_LABELS, ...labelOverrides };
+  const labels = useLabels(labelOverrides);
+  const enclosing = useFeedbackMessage();
+  const editedMessageId = messageId ?? enclosing?.messageId;
+  const hasEditButtonElsewhere = useHasEditTrigger(editedMessageId);
   const draftText = typeof draft === "string" ? draft : String(draft ?? "");
   // Until a first save the draft itself is shown, so a draft that is still streaming in stays current.
   const [savedText, setText] = useControllableState<string | undefined>({
@@ -157,6 +142,8 @@ export function EditableMessage({
   const [announcement, setAnnouncement] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const editButtonRef = useRef<HTMLButtonElement>(null);
+  // The button that opened the editor, where the focus returns: ours, or an `EditButton` in the action bar.
+  const openerRef = useRef<HTMLElement | null>(null);
   const startedAt = useRef<number | null>(editing ? now() : null);
   const wasEditing = useRef(editing);
   const hintId = useId();
@@ -175,7 +162,7 @@ export function EditableMessage({
       }
     } else {
       startedAt.current = null;
-      editButtonRef.current?.focus();
+      focusWithoutTooltip(openerRef.current?.isConnected ? openerRef.current : editButtonRef.current);
     }
   }, [editing]);
 
@@ -193,10 +180,16 @@ export function EditableMessage({
     return () => textarea.removeEventListener("input", onInput);
   }, [editing]);
 
-  const startEditing = useCallback(() => {
-    setAnnouncement("");
-    setEditing(true);
-  }, [setEditing]);
+  const startEditing = useCallback(
+    (opener: HTMLElement | null) => {
+      openerRef.current = opener;
+      setAnnouncement("");
+      setEditing(true);
+    },
+    [setEditing],
+  );
+  const editor = useMemo<MessageEditor>(() => ({ editing, open: startEditing }), [editing, startEditing]);
+  usePublishEditor(editedMessageId, editor);
 
   const save = useCallback(() => {
     const final = textareaRef.current?.value ?? text;
@@ -204,15 +197,15 @@ export function EditableMessage({
     const event = emit(editEventInput(draft, final, durationMs, messageId)) as EditEvent | null;
     setText(final);
     setEditing(false);
-    setAnnouncement(labels.saved);
+    setAnnouncement(labels.editSaved);
     onCommit?.(final, event);
-  }, [emit, draft, messageId, text, setText, setEditing, labels.saved, onCommit]);
+  }, [emit, draft, messageId, text, setText, setEditing, labels.editSaved, onCommit]);
 
   const cancel = useCallback(() => {
     setEditing(false);
-    setAnnouncement(labels.canceled);
+    setAnnouncement(labels.editCanceled);
     onCancel?.();
-  }, [setEditing, labels.canceled, onCancel]);
+  }, [setEditing, labels.editCanceled, onCancel]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.nativeEvent.isComposing) return;
@@ -239,13 +232,13 @@ export function EditableMessage({
             onKeyDown={onKeyDown}
           />
           <p id={hintId} className="rfl-editable__hint">
-            {labels.hint}
+            {labels.editHint}
           </p>
           <div className="rfl-editable__actions">
-            <button type="button" className="rfl-editable__save" onClick={save}>
+            <button type="button" className="rfl-button rfl-button-primary rfl-editable__save" onClick={save}>
               {labels.save}
             </button>
-            <button type="button" className="rfl-editable__cancel" onClick={cancel}>
+            <button type="button" className="rfl-button rfl-editable__cancel" onClick={cancel}>
               {labels.cancel}
             </button>
           </div>
@@ -253,11 +246,18 @@ export function EditableMessage({
       ) : (
         <>
           <div className="rfl-editable__text">{renderText ? renderText(text) : text}</div>
-          <div className="rfl-editable__actions">
-            <button ref={editButtonRef} type="button" className="rfl-editable__edit" onClick={startEditing}>
-              {labels.edit}
-            </button>
-          </div>
+          {!hasEditButtonElsewhere && (
+            <div className="rfl-editable__actions">
+              <button
+                ref={editButtonRef}
+                type="button"
+                className="rfl-button rfl-editable__edit"
+                onClick={(event) => startEditing(event.currentTarget)}
+              >
+                {labels.edit}
+              </button>
+            </div>
+          )}
         </>
       )}
       <span role="status" style={visuallyHidden}>

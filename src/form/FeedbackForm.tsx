@@ -1,5 +1,6 @@
 import { clsx } from "clsx";
 import { useEffect, useRef } from "react";
+import { formatLabel } from "../labels/formatLabel";
 import { visuallyHidden } from "../shared/visuallyHidden";
 import { type UseFeedbackFormOptions, useFeedbackForm } from "./useFeedbackForm";
 
@@ -27,10 +28,10 @@ export function FeedbackForm({ autoFocus = true, className, ...options }: Feedba
   const formRef = useRef<HTMLFormElement>(null);
   const commentProps = form.getCommentProps();
 
-  const statusRef = useRef<HTMLParagraphElement>(null);
-  // The controls hide once sent; keep a keyboard user's focus in the form, on the thank-you.
+  // The controls hide once sent; keep a keyboard user's focus in the form (on the form itself: the thank-you
+  // is a live region, announced, and a status is not a place to tab to).
   useEffect(() => {
-    if (status === "submitted" && formRef.current?.contains(document.activeElement)) statusRef.current?.focus();
+    if (status === "submitted" && formRef.current?.contains(document.activeElement)) formRef.current.focus();
   }, [status]);
 
   useEffect(() => {
@@ -39,7 +40,7 @@ export function FeedbackForm({ autoFocus = true, className, ...options }: Feedba
   }, [autoFocus]);
 
   return (
-    <form ref={formRef} className={clsx("rfl-form", className)} {...form.getFormProps()}>
+    <form ref={formRef} tabIndex={-1} className={clsx("rfl-form", className)} {...form.getFormProps()}>
       <p className="rfl-form-title" {...form.getTitleProps()}>
         {form.rating === "up" ? labels.formTitleUp : labels.formTitleDown}
       </p>
@@ -58,7 +59,13 @@ export function FeedbackForm({ autoFocus = true, className, ...options }: Feedba
         </label>
         <textarea className="rfl-comment-input" rows={3} {...commentProps} />
         <span className="rfl-counter" {...form.getCounterProps()}>
-          {labels.commentCount(form.comment.length, form.commentMaxLength)}
+          {/* Seen as "12 / 500"; heard as "488 characters left", not as "12 slash 500". */}
+          <span aria-hidden="true">
+            {formatLabel(labels, labels.commentCount, { count: form.comment.length, max: form.commentMaxLength })}
+          </span>
+          <span style={visuallyHidden}>
+            {formatLabel(labels, labels.commentRemaining, { count: form.commentMaxLength - form.comment.length })}
+          </span>
         </span>
       </div>
       {status === "error" && (
@@ -74,13 +81,7 @@ export function FeedbackForm({ autoFocus = true, className, ...options }: Feedba
           {labels.cancel}
         </button>
       </div>
-      <p
-        ref={statusRef}
-        tabIndex={-1}
-        role="status"
-        className="rfl-form-status"
-        style={status === "submitted" ? undefined : visuallyHidden}
-      >
+      <p role="status" className="rfl-form-status" style={status === "submitted" ? undefined : visuallyHidden}>
         {status === "submitted" ? labels.thanks : ""}
       </p>
     </form>

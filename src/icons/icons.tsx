@@ -2,7 +2,7 @@ import type { ReactNode, SVGProps } from "react";
 
 /**
  * The icons a widget draws; pass any of them (an SVG, an icon font's element, text) to replace ours. The
- * default icons are exported too (`ThumbUpIcon`, `ThumbDownIcon`, `CopyIcon`, `CheckIcon`, `RegenerateIcon`).
+ * default icons are exported too (`ThumbUpIcon`, `ThumbDownIcon`, `CopyIcon`, `CheckIcon`, `RegenerateIcon`, `PencilIcon`).
  *
  * @example
  * ```tsx
@@ -15,6 +15,7 @@ export interface WidgetIcons {
   copy?: ReactNode;
   copied?: ReactNode;
   regenerate?: ReactNode;
+  edit?: ReactNode;
 }
 
 // Decorative: the button around the icon carries the accessible name.
@@ -81,6 +82,15 @@ export function RegenerateIcon() {
       <path d="M21 3v5h-5" />
       <path d="M21 12a9 9 0 0 1-9 9 9.75 9.75 0 0 1-6.74-2.74L3 16" />
       <path d="M8 16H3v5" />
+    </Icon>
+  );
+}
+
+export function PencilIcon() {
+  return (
+    <Icon>
+      <path d="M21.17 6.81a2.82 2.82 0 0 0-3.99-3.99L3.84 16.17a2 2 0 0 0-.5.83l-1.32 4.35a.5.5 0 0 0 .62.62l4.35-1.32a2 2 0 0 0 .83-.5z" />
+      <path d="m15 5 4 4" />
     </Icon>
   );
 }

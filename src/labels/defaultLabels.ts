@@ -1,8 +1,25 @@
+import { labels as en } from "../locales/en";
+
 /**
- * Every string the widgets show or announce. English defaults below; override any of them on
- * `FeedbackProvider` (`labels`) or on one widget (`labels`), e.g. to translate.
+ * A string with a count, one form per plural category of the language (`Intl.PluralRules`): English needs
+ * `one` and `other`, Russian `one`, `few`, `many` and `other`, Arabic all six. `{count}` is replaced by the
+ * number, formatted for the label set's `locale`.
+ */
+export type PluralLabel = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/**
+ * Every string the widgets show or announce, in one table: the thumbs, the form, copy, regenerate, the
+ * action bar, the editor and the diff view. English by default; a shipped translation replaces it whole
+ * (`import { labels } from "react-feedback-loop/locales/de"`), and any key can be overridden on
+ * `FeedbackProvider` (`labels`), on `MessageActions`, or on one widget (`labels`).
+ *
+ * Numbers in `{count}` and `{max}` are formatted with `Intl.NumberFormat` for `locale`.
  */
 export interface FeedbackLabels {
+  /** The language of this table (BCP 47), for number and plural formatting. */
+  locale: string;
+  /** Accessible name of the `MessageActions` toolbar. */
+  messageActions: string;
   /** Accessible name of the thumbs pair. */
   thumbsGroup: string;
   thumbUp: string;
@@ -13,8 +30,10 @@ export interface FeedbackLabels {
   formTitleDown: string;
   commentLabel: string;
   commentPlaceholder: string;
-  /** The counter under the comment, e.g. "12 / 500". */
-  commentCount: (length: number, max: number) => string;
+  /** The visible counter under the comment, e.g. "{count} / {max}" → "12 / 500". */
+  commentCount: string;
+  /** What screen readers hear for the counter: "{count} characters left". */
+  commentRemaining: PluralLabel;
   submit: string;
   submitting: string;
   cancel: string;
@@ -28,6 +47,27 @@ export interface FeedbackLabels {
   copyFailed: string;
   regenerate: string;
   regenerating: string;
+  /** The button that opens the editor of a message. */
+  edit: string;
+  /** The editor's accessible name. */
+  editor: string;
+  /** Shown under the editor. */
+  editHint: string;
+  save: string;
+  /** Announced when an edit is saved. */
+  editSaved: string;
+  /** Announced when an edit is canceled. */
+  editCanceled: string;
+  /** Title of a collapsible `DiffView`. */
+  diffTitle: string;
+  /** Heard by screen readers before added text. */
+  diffAdded: string;
+  /** Heard by screen readers before removed text. */
+  diffRemoved: string;
+  /** The diff's summary: "{count} words added". */
+  diffWordsAdded: PluralLabel;
+  /** The diff's summary: "{count} words removed". */
+  diffWordsRemoved: PluralLabel;
   /** Chip labels by reason key; a key with no label here shows the key itself. */
   reasons: Record<string, string>;
 }
@@ -36,56 +76,26 @@ export interface FeedbackLabels {
 export type LabelOverrides = Partial<Omit<FeedbackLabels, "reasons">> & { reasons?: Record<string, string> };
 
 /**
- * The English defaults.
+ * The English defaults (the same table as `react-feedback-loop/locales/en`).
  *
  * @example
  * ```tsx
  * <FeedbackProvider sink={sink} labels={{ thumbUp: "Gute Antwort", reasons: { hallucination: "Erfunden" } }}>
  * ```
  */
-export const defaultLabels: FeedbackLabels = {
-  thumbsGroup: "Rate this response",
-  thumbUp: "Good response",
-  thumbDown: "Bad response",
-  formTitleUp: "What was good?",
-  formTitleDown: "What went wrong?",
-  commentLabel: "Comment (optional)",
-  commentPlaceholder: "Tell us more",
-  commentCount: (length, max) => `${length} / ${max}`,
-  submit: "Submit",
-  submitting: "Sending…",
-  cancel: "Cancel",
-  retry: "Try again",
-  submitError: "Your feedback could not be sent.",
-  thanks: "Thanks for your feedback",
-  copy: "Copy",
-  copied: "Copied",
-  copyFailed: "Copy failed",
-  regenerate: "Regenerate",
-  regenerating: "Regenerating…",
-  reasons: {
-    // The contract's error modes, for a thumbs-down.
-    hallucination: "Made things up",
-    format: "Wrong format",
-    refusal: "Refused or hedged",
-    length: "Too long or too short",
-    instructions: "Ignored my request",
-    unsafe: "Unsafe or harmful",
-    other: "Other",
-    // What went right, for a thumbs-up.
-    correct: "Correct",
-    helpful: "Helpful",
-    clear: "Clear",
-    "well-formatted": "Well formatted",
-  },
-};
+export const defaultLabels: FeedbackLabels = en;
+
+/** Two layers of overrides as one: the later wins, `reasons` merged key by key. */
+export function mergeOverrides(first: LabelOverrides | undefined, second: LabelOverrides | undefined) {
+  if (!first || !second) return first ?? second;
+  return { ...first, ...second, reasons: { ...first.reasons, ...second.reasons } };
+}
 
 /** Defaults, then each layer of overrides in order (provider, then component). */
 export function mergeLabels(...layers: (LabelOverrides | undefined)[]): FeedbackLabels {
   let merged = defaultLabels;
   for (const layer of layers) {
-    if (!layer) continue;
-    merged = { ...merged, ...layer, reasons: { ...merged.reasons, ...layer.reasons } };
+    if (layer) merged = mergeOverrides(merged, layer) as FeedbackLabels;
   }
   return merged;
 }

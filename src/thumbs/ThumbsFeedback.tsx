@@ -10,6 +10,8 @@ import {
   useRef,
   useState,
 } from "react";
+import { useInActionsPanel } from "../actions/actionsPanel";
+import { focusWithoutTooltip, keepTooltipClosed } from "../actions/focusWithoutTooltip";
 import type { RatingValue } from "../events/types";
 import { FeedbackForm } from "../form/FeedbackForm";
 import type { ReasonOption } from "../form/reasons";
@@ -58,7 +60,8 @@ const ThumbsContext = /* @__PURE__ */ createContext<ThumbsContextValue | null>(n
 /**
  * Thumbs up and down for one message. A click emits a `rating` at once; clicking the pressed thumb withdraws
  * the vote, the other switches it. After a thumbs-down (configurable) a short form asks for reasons and a
- * comment, and emits them as a `rating` with the same `feedbackKey`. Closing the form keeps the vote.
+ * comment, and emits them as a `rating` with the same `feedbackKey`. Closing the form keeps the vote. Inside
+ * `MessageActions` the form and the thank-you open in the panel under the bar, so no button moves.
  *
  * @example
  * ```tsx
@@ -84,6 +87,7 @@ export function ThumbsFeedback({
   const [formFor, setFormFor] = useState<Thumb | null>(null);
   const [thanks, setThanks] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
+  const inPanel = useInActionsPanel();
 
   const onRated = useCallback(
     (_thumb: Thumb, value: RatingValue) => {
@@ -98,7 +102,7 @@ export function ThumbsFeedback({
   const closeForm = useCallback((thanked: boolean) => {
     // Back to the thumb that opened the form, so keyboard users continue where they were.
     const opener = formForRef.current;
-    if (opener) rootRef.current?.querySelector<HTMLElement>(`[data-thumb="${opener}"]`)?.focus();
+    if (opener) focusWithoutTooltip(rootRef.current?.querySelector<HTMLElement>(`[data-thumb="${opener}"]`));
     setFormFor(null);
     setThanks(thanked);
   }, []);
@@ -128,22 +132,25 @@ export function ThumbsFeedback({
           )}
         </div>
       </ThumbsContext.Provider>
-      {formFor && (
-        <FeedbackForm
-          key={formFor}
-          rating={formFor}
-          {...(thumbsOptions.messageId !== undefined && { messageId: thumbsOptions.messageId })}
-          {...(reasons?.[formFor] !== undefined && { reasons: reasons[formFor] })}
-          {...(commentMaxLength !== undefined && { commentMaxLength })}
-          {...(onSubmit !== undefined && { onSubmit })}
-          {...(thumbsOptions.labels !== undefined && { labels: thumbsOptions.labels })}
-          onSubmitted={() => closeForm(true)}
-          onCancel={() => closeForm(false)}
-        />
+      {formFor &&
+        inPanel(
+          <FeedbackForm
+            key={formFor}
+            rating={formFor}
+            {...(thumbsOptions.messageId !== undefined && { messageId: thumbsOptions.messageId })}
+            {...(reasons?.[formFor] !== undefined && { reasons: reasons[formFor] })}
+            {...(commentMaxLength !== undefined && { commentMaxLength })}
+            {...(onSubmit !== undefined && { onSubmit })}
+            {...(thumbsOptions.labels !== undefined && { labels: thumbsOptions.labels })}
+            onSubmitted={() => closeForm(true)}
+            onCancel={() => closeForm(false)}
+          />,
+        )}
+      {inPanel(
+        <span role="status" className="rfl-thanks" data-state={thanks ? "visible" : "hidden"}>
+          {thanks ? labels.thanks : ""}
+        </span>,
       )}
-      <span role="status" className="rfl-thanks" data-state={thanks ? "visible" : "hidden"}>
-        {thanks ? labels.thanks : ""}
-      </span>
     </div>
   );
 }
@@ -173,7 +180,7 @@ export interface ThumbButtonProps extends ButtonHTMLAttributes<HTMLButtonElement
  * ```
  */
 export const ThumbButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ThumbButtonProps>(function ThumbButton(
-  { thumb, asChild, className, children, onClick, ...rest },
+  { thumb, asChild, className, children, onClick, onFocus, ...rest },
   ref,
 ) {
   const context = useContext(ThumbsContext);
@@ -190,6 +197,7 @@ export const ThumbButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ThumbBu
       {...props}
       {...rest}
       className={clsx("rfl-thumb", className)}
+      onFocus={composeEventHandlers(onFocus, keepTooltipClosed)}
       onClick={composeEventHandlers(onClick, () => onRated(thumb, thumbs.rate(thumb)))}
     >
       {children}

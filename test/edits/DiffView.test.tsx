@@ -19,7 +19,7 @@ describe("DiffView", () => {
           [0, "<img src=x onerror=alert(1)> "],
           [1, "<b>bold</b>"],
         ]}
-        labels={{ added: "ajouté" }}
+        labels={{ diffAdded: "ajouté" }}
       />,
     );
     expect(container.querySelector("img")).toBeNull();

@@ -116,10 +116,14 @@ describe("the follow-up form", () => {
   it("stops typing at the comment limit, counts, and cuts a longer comment in the event", async () => {
     const { sink, user } = renderInMessage(<FeedbackForm rating="down" commentMaxLength={10} />);
     const comment = screen.getByRole("textbox", { name: "Comment (optional)" });
-    await user.type(comment, "0123456789abc");
+    await user.type(comment, "012345678");
+    // Seen as a count, heard as what is left, in the plural form the number needs.
+    expect(screen.getByText("9 / 10")).toBeVisible();
+    expect(comment).toHaveAccessibleDescription("1 character left");
+    await user.type(comment, "9abc");
     expect(comment).toHaveValue("0123456789");
-    expect(screen.getByText("10 / 10")).toHaveAttribute("data-state", "full");
-    expect(comment).toHaveAccessibleDescription("10 / 10");
+    expect(screen.getByText("10 / 10").parentElement).toHaveAttribute("data-state", "full");
+    expect(comment).toHaveAccessibleDescription("0 characters left");
     await user.click(screen.getByRole("button", { name: "Submit" }));
     await waitFor(() => expect(sink.events).toHaveLength(1));
     expect(sink.events[0]).toMatchObject({ comment: "0123456789" });
