@@ -172,6 +172,27 @@ export const EditAnswer: Story = {
   },
 };
 
+/**
+ * Scrolled up to an earlier answer, "Jump to latest" appears and brings the end of the conversation back;
+ * only the conversation scrolls, never the page around it.
+ */
+export const JumpToLatest: Story = {
+  args: { speed: "instant", initialQuestions: [DEBOUNCE, PARIS, SQL] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const conversation = canvas.getByRole("list", { name: "Conversation" });
+    const scroller = conversation.parentElement as HTMLElement;
+    await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(0));
+    await expect(canvas.queryByRole("button", { name: "Jump to latest" })).toBeNull();
+    scroller.scrollTop = 0;
+    const jump = await canvas.findByRole("button", { name: "Jump to latest" });
+    await userEvent.click(jump);
+    await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(2));
+    await waitFor(() => expect(canvas.queryByRole("button", { name: "Jump to latest" })).toBeNull());
+    await expect(canvasElement.ownerDocument.scrollingElement?.scrollTop ?? 0).toBe(0);
+  },
+};
+
 /** The suggested questions offer only what was not asked yet: two are asked when the chat opens. */
 export const SuggestionsNotAskedYet: Story = {
   args: { speed: "instant" },

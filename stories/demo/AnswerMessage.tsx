@@ -3,8 +3,10 @@ import {
   CopyButton,
   DiffView,
   EditableMessage,
+  EditButton,
   type EditEvent,
   FeedbackMessage,
+  MessageActions,
   RegenerateButton,
   ThumbsFeedback,
 } from "../../src";
@@ -26,8 +28,8 @@ export interface AnswerMessageProps {
 
 /**
  * One place in the conversation for an assistant answer, with every answer generated for it: the shown one
- * with the message action bar (copy, regenerate, thumbs with the follow-up form, edit in place), and "‹ 2 / 3 ›"
- * to step back to earlier ones. Each answer is a message of its own, with its own ids, trace and feedback.
+ * with the message action bar (`MessageActions`: copy, regenerate, edit in place, thumbs with the follow-up
+ * form below the bar), and "‹ 2 / 3 ›" in the bar to step back to earlier ones. Each answer is a message of its own, with its own ids, trace and feedback.
  */
 export function AnswerMessage({ turn, onRegenerate, onShow, reveal }: AnswerMessageProps) {
   const shown = shownVersion(turn);
@@ -117,16 +119,20 @@ function AnswerVersionView({
         <EditableMessage
           draft={version.text}
           renderText={(text) => <MessageText text={text} />}
-          labels={{ edit: "Edit answer", editor: "Edit the answer" }}
+          labels={{ editor: "Edit the answer" }}
           onCommit={(final, event) => setEdit({ final, event })}
         />
       )}
       {!streaming && (
-        <div className="demo-actions">
-          {picker}
-          <CopyButton />
-          <RegenerateButton onRegenerate={onRegenerate} />
-          <ThumbsFeedback followUpOn={["up", "down"]} />
+        <>
+          {/* The message action bar: "‹ 2 / 3 ›" when there are several answers, then the kit's widgets. */}
+          <MessageActions>
+            {picker}
+            <CopyButton />
+            <RegenerateButton onRegenerate={onRegenerate} />
+            <EditButton labels={{ edit: "Edit answer" }} />
+            <ThumbsFeedback followUpOn={["up", "down"]} />
+          </MessageActions>
           <details className="demo-trace">
             <summary>Trace</summary>
             <dl>
@@ -140,7 +146,7 @@ function AnswerVersionView({
               </dd>
             </dl>
           </details>
-        </div>
+        </>
       )}
       {edit?.event && (
         <details className="demo-diff">
