@@ -20,8 +20,20 @@ const withThemeAndDirection: Decorator = (Story, context) => {
   return <Story />;
 };
 
+// A docs page shows every story of a component at once: a widget that takes the focus when it mounts (an open
+// feedback form) must not scroll the page down to itself. Focus moves there, the page stays where it is.
+let onDocsPage = false;
+const focus = HTMLElement.prototype.focus;
+HTMLElement.prototype.focus = function focusWithoutScrollOnDocs(this: HTMLElement, options?: FocusOptions) {
+  focus.call(this, onDocsPage ? { ...options, preventScroll: true } : options);
+};
+const withDocsFocus: Decorator = (Story, context) => {
+  onDocsPage = context.viewMode === "docs";
+  return <Story />;
+};
+
 const preview: Preview = {
-  decorators: [withFeedbackLog, withThemeAndDirection],
+  decorators: [withFeedbackLog, withThemeAndDirection, withDocsFocus],
   // Every visit gets its own in-memory sink and its own session (see withFeedbackLog), so events from separate
   // visits never share a sessionId in a collector's file; play functions read the sink from `loaded`.
   loaders: [

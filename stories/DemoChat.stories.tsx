@@ -17,6 +17,8 @@ function fakeClipboard() {
 const meta = {
   title: "Demo/Chat",
   component: DemoChat,
+  // No docs page: the sidebar's first entry, and so the page Storybook opens on, is the Chat story's canvas.
+  tags: ["!autodocs"],
   args: { speed: "typing", initialQuestions: [DEBOUNCE, PARIS] },
   argTypes: { speed: { control: "inline-radio", options: ["typing", "instant"] } },
   parameters: {
