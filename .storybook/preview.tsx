@@ -2,6 +2,7 @@ import type { Decorator, Preview } from "@storybook/react-vite";
 import { useEffect } from "react";
 import "../src/styles/styles.css";
 import "../stories/support/stories.css";
+import { withStatesHeld } from "./holdStates";
 import { withFeedbackLog } from "./withFeedbackLog";
 
 /**
@@ -33,7 +34,7 @@ const withDocsFocus: Decorator = (Story, context) => {
 };
 
 const preview: Preview = {
-  decorators: [withFeedbackLog, withThemeAndDirection, withDocsFocus],
+  decorators: [withFeedbackLog, withThemeAndDirection, withDocsFocus, withStatesHeld],
   // Every visit gets its own in-memory sink and its own session (see withFeedbackLog), so events from separate
   // visits never share a sessionId in a collector's file; play functions read the sink from `loaded`.
   loaders: [

@@ -73,3 +73,16 @@ test("the index lists the demo chat first, and every story renders without a con
   }
   expect(problems).toEqual([]);
 }, 600_000);
+
+test("the All states stories still show every state after the timers that end them would have run", async () => {
+  await showStory(page, "widgets-thumbsfeedback--all-states");
+  await showStory(page, "widgets-copybutton--all-states");
+  const copyFailed = page.getByRole("button", { name: "Copy failed" });
+  await expect(copyFailed.getAttribute("data-state")).resolves.toBe("failed");
+  // Longer than "Copied" and the thank-you stay in an app (1.5 and 4 seconds).
+  await page.waitForTimeout(4_500);
+  await expect(copyFailed.getAttribute("data-state")).resolves.toBe("failed");
+  await showStory(page, "widgets-thumbsfeedback--all-states");
+  await page.waitForTimeout(4_500);
+  await expect(page.getByText("Thanks for your feedback").isVisible()).resolves.toBe(true);
+}, 120_000);
