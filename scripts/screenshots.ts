@@ -147,7 +147,7 @@ export async function showStory(page: Page, id: string): Promise<RenderPhase> {
   await page.evaluate((storyId) => {
     const w = window as unknown as {
       __STORYBOOK_PREVIEW__: {
-        currentRender?: { id?: string };
+        currentRender?: { id?: string; phase?: string };
         onSetCurrentStory(selection: { storyId: string; viewMode: "story" }): Promise<void>;
         onForceRemount(selection: { storyId: string }): Promise<void>;
       };
@@ -157,8 +157,12 @@ export async function showStory(page: Page, id: string): Promise<RenderPhase> {
     const preview = w.__STORYBOOK_PREVIEW__;
     w.__previousRender = preview.currentRender;
     w.__previousElement = document.getElementById("storybook-root")?.firstElementChild;
-    if (preview.currentRender?.id === storyId) void preview.onForceRemount({ storyId });
-    else void preview.onSetCurrentStory({ storyId, viewMode: "story" });
+    const render = preview.currentRender;
+    if (render?.id === storyId) {
+      // The same render object runs again: mark its last phase stale so its end is not taken for this one's.
+      render.phase = "remounting";
+      void preview.onForceRemount({ storyId });
+    } else void preview.onSetCurrentStory({ storyId, viewMode: "story" });
   }, id);
   return settled(page, id);
 }
@@ -198,7 +202,8 @@ async function main() {
         // colour scheme switches in place, as it does when a user changes it.
         await page.setViewportSize({ width, height: 800 });
         await page.emulateMedia({ colorScheme: "light" });
-        await showStory(page, story.id);
+        const phase = await showStory(page, story.id);
+        if (phase !== "finished") console.warn(`${story.id} at ${width} px: its render ended ${phase}`);
         for (const scheme of ["light", "dark"] as const) {
           await page.emulateMedia({ colorScheme: scheme });
           const file = `${story.id}__${width}_${scheme}${rtl ? "_rtl" : ""}.png`;

@@ -1,14 +1,17 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { ChatTransport } from "ai";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { MemorySink } from "../../src";
 import { mockChatTransport } from "../support/mockChatTransport";
-import { Chat } from "./ai-sdk/Chat";
+import { Chat, type ChatMessage } from "./ai-sdk/Chat";
 
 const meta = {
   title: "Recipes/Vercel AI SDK",
   component: Chat,
-  args: { transport: mockChatTransport({ delayMs: 40 }) },
   argTypes: { transport: { control: false } },
+  // A fresh stand-in server per visit: its answers count from 1 again.
+  loaders: [() => ({ transport: mockChatTransport({ delayMs: 40 }) })],
+  render: (args, { loaded }) => <Chat {...args} transport={loaded.transport as ChatTransport<ChatMessage>} />,
   parameters: {
     docs: {
       description: {
@@ -24,7 +27,7 @@ type Story = StoryObj<typeof meta>;
 
 /** Ask, then rate the answer: the event carries the message's own id and trace ids. */
 export const UseChat: Story = {
-  args: { transport: mockChatTransport() },
+  loaders: [() => ({ transport: mockChatTransport() })],
   play: async ({ canvasElement, loaded }) => {
     const sink = loaded.feedbackSink as MemorySink;
     const canvas = within(canvasElement);
