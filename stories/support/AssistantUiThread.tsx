@@ -9,7 +9,7 @@ import {
   useLocalRuntime,
 } from "@assistant-ui/react";
 import type { ReactNode } from "react";
-import { useAssistantUiFeedbackAdapter } from "../../src";
+import { ThumbDownIcon, ThumbUpIcon, useAssistantUiFeedbackAdapter } from "../../src";
 
 // A model that answers at once, with the trace ids a backend would attach as message metadata.
 const model: ChatModelAdapter = {
@@ -28,10 +28,10 @@ function AssistantMessage() {
         <MessagePrimitive.Parts />
         <ActionBarPrimitive.Root style={{ display: "flex", gap: "0.25rem" }}>
           <ActionBarPrimitive.FeedbackPositive aria-label="Good answer" className="story-button">
-            👍
+            <ThumbUpIcon />
           </ActionBarPrimitive.FeedbackPositive>
           <ActionBarPrimitive.FeedbackNegative aria-label="Bad answer" className="story-button">
-            👎
+            <ThumbDownIcon />
           </ActionBarPrimitive.FeedbackNegative>
         </ActionBarPrimitive.Root>
       </article>
