@@ -5,7 +5,7 @@ import type { FeedbackSink } from "../src/sinks/types";
 
 // `STORYBOOK_FEEDBACK_URL=http://127.0.0.1:8787/feedback npm run storybook` also sends every story's events to
 // that relay, for example the local collector (`npx react-feedback-loop serve`), so they land in its JSONL file.
-const collectorUrl = (import.meta as { env?: Record<string, string | undefined> }).env?.STORYBOOK_FEEDBACK_URL;
+export const collectorUrl = (import.meta as { env?: Record<string, string | undefined> }).env?.STORYBOOK_FEEDBACK_URL;
 
 function postTo(url: string): FeedbackSink {
   return callbackSink(async (events, { signal, keepalive }) => {

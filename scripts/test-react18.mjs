@@ -18,6 +18,8 @@ try {
     "tsconfig.json",
     "vitest.config.ts",
     "biome.json",
+    // The recipe test compares the README's quoted code with the recipe files.
+    "README.md",
     "src",
     "test",
     "scripts",

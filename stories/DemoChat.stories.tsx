@@ -17,6 +17,8 @@ function fakeClipboard() {
 const meta = {
   title: "Demo/Chat",
   component: DemoChat,
+  // No docs page: the sidebar's first entry, and so the page Storybook opens on, is the Chat story's canvas.
+  tags: ["!autodocs"],
   args: { speed: "typing", initialQuestions: [DEBOUNCE, PARIS] },
   argTypes: { speed: { control: "inline-radio", options: ["typing", "instant"] } },
   parameters: {
@@ -24,7 +26,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "A chat with a fake assistant that streams canned answers (no network), built only from the public API. Every answer has thumbs with the follow-up form, copy (and copy on code blocks), regenerate, an in-place edit with the diff of the saved edit, and its trace and span ids. The log beside the chat shows each event as it is emitted.",
+          'A chat with a fake assistant that streams canned Markdown answers with highlighted code (no network), built only from the public API. Under every answer: copy (and copy on each code block), regenerate with "‹ 2 / 3 ›" to step back to earlier answers, thumbs with the follow-up form, an in-place edit with the diff of the saved edit, and the trace ids behind a disclosure. Every visit gets fresh message ids and a fresh `sessionId`. The log beside the chat (a drawer on a phone) shows each event as it is emitted.',
       },
     },
   },
@@ -73,7 +75,11 @@ export const CopyCodeBlock: Story = {
     try {
       const sink = loaded.feedbackSink as MemorySink;
       const answer = within(within(canvasElement).getByRole("article", { name: "Assistant answer 1" }));
-      const code = answer.getByText(/^export function debounce/).textContent ?? "";
+      const block = answer.getAllByRole("figure")[0];
+      const code = (block?.querySelector("code")?.textContent ?? "").replace(/\n$/, "");
+      await expect(code).toMatch(/^export function debounce/);
+      // Highlighted: the keywords are marked up, the copied text is still exactly the code.
+      await expect(block?.querySelector(".hljs-keyword")).toHaveTextContent("export");
       await userEvent.click(answer.getByRole("button", { name: "Copy ts code" }));
       await waitFor(() => expect(sink.events).toHaveLength(1));
       await expect(clipboard.writeText).toHaveBeenCalledWith(code);
@@ -89,14 +95,20 @@ export const CopyCodeBlock: Story = {
   },
 };
 
-/** Regenerate emits `regenerate` with the replaced text, and a new answer (new ids) streams in its place. */
+/**
+ * Regenerate emits `regenerate` with the replaced text; a new answer (new ids) streams in its place, takes the
+ * focus, and "‹ 2 / 2 ›" steps back to the earlier one.
+ */
 export const RegenerateAnswer: Story = {
   args: { speed: "instant" },
   play: async ({ canvasElement, loaded }) => {
     const sink = loaded.feedbackSink as MemorySink;
     const canvas = within(canvasElement);
     const first = canvas.getByRole("article", { name: "Assistant answer 2" });
-    const before = first.textContent ?? "";
+    const before =
+      within(first)
+        .getByText(/Passage des Panoramas/)
+        .closest(".demo-version")?.textContent ?? "";
     await userEvent.click(within(first).getByRole("button", { name: "Regenerate" }));
     await waitFor(() => expect(sink.events).toHaveLength(1));
     const event = sink.events[0];
@@ -106,8 +118,14 @@ export const RegenerateAnswer: Story = {
       expect(canvas.getByRole("article", { name: "Assistant answer 2" })).toHaveAttribute("data-state", "done"),
     );
     const second = canvas.getByRole("article", { name: "Assistant answer 2" });
-    await expect(second.textContent).not.toBe(before);
-    await expect(second).toHaveTextContent("Richelieu");
+    const shown = within(second)
+      .getByText(/Richelieu/)
+      .closest<HTMLElement>(".demo-version");
+    await expect(shown?.textContent).not.toBe(before);
+    // Focus moves to the new answer, not the page body; the page itself never scrolled.
+    await waitFor(() => expect(shown).toHaveFocus());
+    await expect(canvasElement.ownerDocument.scrollingElement?.scrollTop ?? 0).toBe(0);
+    await expect(within(second).getByText("2 / 2")).toBeVisible();
 
     // The new answer is a message of its own: a vote on it carries its id, not the replaced one's.
     await userEvent.click(within(second).getByRole("button", { name: "Good response" }));
@@ -118,6 +136,18 @@ export const RegenerateAnswer: Story = {
       metadata: { replaces: event?.messageId },
     });
     await expect(sink.events[1]?.messageId).not.toBe(event?.messageId);
+
+    // Step back to the first answer and forward again: focus stays on the picker, each answer keeps its vote.
+    await userEvent.click(within(second).getByRole("button", { name: "Previous answer" }));
+    await expect(within(second).getByText(/Passage des Panoramas/)).toBeVisible();
+    await expect(within(second).getByText("1 / 2")).toBeVisible();
+    await expect(within(second).getByRole("button", { name: "Previous answer" })).toHaveFocus();
+    await expect(within(second).getByRole("button", { name: "Good response" })).toHaveAttribute(
+      "aria-pressed",
+      "false",
+    );
+    await userEvent.click(within(second).getByRole("button", { name: "Next answer" }));
+    await expect(within(second).getByRole("button", { name: "Good response" })).toHaveAttribute("aria-pressed", "true");
   },
 };
 
@@ -141,6 +171,44 @@ export const EditAnswer: Story = {
     await expect(sink.events[0]).toHaveProperty("draft", expect.stringContaining("Passage des Panoramas"));
     await expect(answer.getByText(/^What changed/)).toBeVisible();
     await expect(answer.getByText("Saturday: the Musée d'Orsay. Sunday: the Catacombs.")).toBeVisible();
+  },
+};
+
+/**
+ * Scrolled up to an earlier answer, "Jump to latest" appears and brings the end of the conversation back;
+ * only the conversation scrolls, never the page around it.
+ */
+export const JumpToLatest: Story = {
+  args: { speed: "instant", initialQuestions: [DEBOUNCE, PARIS, SQL] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const conversation = canvas.getByRole("list", { name: "Conversation" });
+    const scroller = conversation.parentElement as HTMLElement;
+    await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(0));
+    await expect(canvas.queryByRole("button", { name: "Jump to latest" })).toBeNull();
+    scroller.scrollTop = 0;
+    const jump = await canvas.findByRole("button", { name: "Jump to latest" });
+    await userEvent.click(jump);
+    await waitFor(() => expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).toBeLessThan(2));
+    await waitFor(() => expect(canvas.queryByRole("button", { name: "Jump to latest" })).toBeNull());
+    await expect(canvasElement.ownerDocument.scrollingElement?.scrollTop ?? 0).toBe(0);
+  },
+};
+
+/** The suggested questions offer only what was not asked yet: two are asked when the chat opens. */
+export const SuggestionsNotAskedYet: Story = {
+  args: { speed: "instant" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const chips = canvas.getByRole("list", { name: "Suggested questions" });
+    await expect(
+      within(chips)
+        .getAllByRole("button")
+        .map((chip) => chip.textContent),
+    ).toEqual([SQL]);
+    await userEvent.click(within(chips).getByRole("button", { name: SQL }));
+    await canvas.findByRole("article", { name: "Assistant answer 3" });
+    await expect(canvas.queryByRole("list", { name: "Suggested questions" })).toBeNull();
   },
 };
 

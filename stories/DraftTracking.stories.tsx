@@ -17,22 +17,30 @@ function ComposeBox() {
   const [sent, setSent] = useState<EditEvent | null>(null);
   const { track } = useDraftTracking({ messageId: SUGGESTION.messageId, draft: SUGGESTION.text });
   return (
-    <div style={{ display: "grid", gap: "0.75rem", maxWidth: 560, fontFamily: "system-ui, sans-serif" }}>
+    <div className="story-stack">
       <form
-        style={{ display: "grid", gap: "0.5rem" }}
+        className="story-card"
         onSubmit={(event) => {
           event.preventDefault();
           setSent(track(text));
         }}
       >
-        <label htmlFor="reply">Reply (suggested by the assistant)</label>
-        <textarea id="reply" rows={3} value={text} onChange={(event) => setText(event.target.value)} />
-        <button type="submit" style={{ justifySelf: "start" }}>
+        <label htmlFor="reply" className="story-label">
+          Reply (suggested by the assistant)
+        </label>
+        <textarea
+          id="reply"
+          className="story-input"
+          rows={3}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <button type="submit" className="story-button story-button--primary" style={{ justifySelf: "start" }}>
           Send
         </button>
       </form>
       {sent && (
-        <section aria-label="What changed">
+        <section aria-label="What changed" className="story-card">
           <DiffView diff={sent.diff} />
         </section>
       )}

@@ -7,7 +7,12 @@ function ShareButton() {
   const { emit } = useFeedback();
   const scope = useFeedbackMessage();
   return (
-    <button type="button" onClick={() => emit({ type: "custom", name: "shared", value: 1 })}>
+    <button
+      type="button"
+      className="story-button"
+      style={{ justifySelf: "start" }}
+      onClick={() => emit({ type: "custom", name: "shared", value: 1 })}
+    >
       Share {scope ? `message ${scope.messageId}` : "answer"}
     </button>
   );
@@ -15,23 +20,27 @@ function ShareButton() {
 
 function Conversation() {
   return (
-    <div style={{ display: "grid", gap: "1rem", maxWidth: 520 }}>
+    <div className="story-stack">
       <FeedbackMessage
         messageId="msg-1"
         traceId="4bf92f3577b34da6a3ce929d0e0e4736"
         spanId="00f067aa0ba902b7"
         content="Paris is the capital of France."
       >
-        <p>Paris is the capital of France.</p>
-        <ShareButton />
+        <article className="story-card" aria-label="Message msg-1">
+          <p>Paris is the capital of France.</p>
+          <ShareButton />
+        </article>
       </FeedbackMessage>
       <FeedbackMessage
         messageId="msg-2"
         traceId="5bf92f3577b34da6a3ce929d0e0e4737"
         content="The Seine flows through it."
       >
-        <p>The Seine flows through it.</p>
-        <ShareButton />
+        <article className="story-card" aria-label="Message msg-2">
+          <p>The Seine flows through it.</p>
+          <ShareButton />
+        </article>
       </FeedbackMessage>
     </div>
   );
@@ -69,10 +78,16 @@ export const CustomEventsPerMessage: Story = {
       messageId: "msg-2",
       traceId: "5bf92f3577b34da6a3ce929d0e0e4737",
       app: "storybook",
-      sessionId: "story-session",
+      sessionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(sink.events[1]).toMatchObject({ messageId: "msg-1", spanId: "00f067aa0ba902b7" });
     expect(sink.events[0]?.feedbackKey).toBe(sink.events[0]?.id);
-    await expect(canvas.getByRole("region", { name: "Emitted events" })).toHaveTextContent('"name": "shared"');
+    // Each visit is a session of its own.
+    await expect(sink.events[1]?.sessionId).toBe(sink.events[0]?.sessionId);
+    // On a narrow screen the log is a drawer: open it first.
+    const drawer = canvas.queryByRole("button", { name: "Event log (2)" });
+    if (drawer) await userEvent.click(drawer);
+    const log = within(canvasElement.ownerDocument.body).getByRole("region", { name: "Emitted events (2)" });
+    await expect(log).toHaveTextContent("name shared");
   },
 };

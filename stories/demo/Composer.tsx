@@ -1,11 +1,13 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { useDraftTracking } from "../../src";
-import { TOPICS } from "./script";
+import type { CannedTopic } from "./script";
 import type { Suggestion } from "./useFakeAssistant";
 
 export interface ComposerProps {
   busy: boolean;
   onAsk: (question: string) => void;
+  /** Questions to offer as chips: the topics not asked about yet. */
+  topics: readonly CannedTopic[];
   /** The assistant's drafted follow-up, put into the text area for the user to edit. */
   suggestion: Suggestion | undefined;
   onSuggest: (() => void) | undefined;
@@ -16,7 +18,7 @@ export interface ComposerProps {
  * follow-up the assistant drafts into the text area. Sending a drafted follow-up emits `edit` (draft versus
  * what was sent) through `useDraftTracking`: the compose-box pattern.
  */
-export function Composer({ busy, onAsk, suggestion, onSuggest }: ComposerProps) {
+export function Composer({ busy, onAsk, topics, suggestion, onSuggest }: ComposerProps) {
   const [question, setQuestion] = useState("");
   const hintId = useId();
   const input = useRef<HTMLTextAreaElement>(null);
@@ -25,7 +27,7 @@ export function Composer({ busy, onAsk, suggestion, onSuggest }: ComposerProps) 
   useEffect(() => {
     if (!suggestion) return;
     setQuestion(suggestion.text);
-    input.current?.focus();
+    input.current?.focus({ preventScroll: true });
   }, [suggestion]);
 
   const send = (text: string) => {
@@ -51,18 +53,21 @@ export function Composer({ busy, onAsk, suggestion, onSuggest }: ComposerProps) 
   };
   return (
     <form className="demo-composer" onSubmit={onSubmit} aria-label="Ask the assistant">
-      <ul className="demo-suggestions" aria-label="Suggested questions">
-        {TOPICS.map((topic) => (
-          <li key={topic.question}>
-            <button type="button" disabled={busy} onClick={() => send(topic.question)}>
-              {topic.question}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {topics.length > 0 && (
+        <ul className="demo-suggestions" aria-label="Suggested questions">
+          {topics.map((topic) => (
+            <li key={topic.question}>
+              <button type="button" disabled={busy} onClick={() => send(topic.question)}>
+                {topic.question}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="demo-composer-row">
         <textarea
           ref={input}
+          className="story-input"
           aria-label="Your question"
           aria-describedby={hintId}
           rows={2}
@@ -71,10 +76,10 @@ export function Composer({ busy, onAsk, suggestion, onSuggest }: ComposerProps) 
           onChange={(event) => setQuestion(event.target.value)}
           onKeyDown={onKeyDown}
         />
-        <button type="button" className="demo-suggest" disabled={busy || !onSuggest} onClick={onSuggest}>
+        <button type="button" className="story-button" disabled={busy || !onSuggest} onClick={onSuggest}>
           Suggest a follow-up
         </button>
-        <button type="submit" className="demo-send" disabled={busy || !question.trim()}>
+        <button type="submit" className="story-button story-button--primary" disabled={busy || !question.trim()}>
           Send
         </button>
       </div>

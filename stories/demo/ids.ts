@@ -1,16 +1,9 @@
-// Trace and span ids as a tracing backend would hand them out (32 and 16 lowercase hex characters), but from a
-// seeded generator, so that a story shows the same ids on every run and its tests can rely on them.
+// Fresh ids for every answer, shaped as a tracing backend hands them out (a 32-hex-character trace id, a
+// 16-character span id), so that events from separate visits never share an id in a collector's file.
 
-import { seededRandom } from "../../test/support/seededRandom";
+const hex = () => crypto.randomUUID().replaceAll("-", "");
 
-function hex(next: () => number, length: number): string {
-  let out = "";
-  while (out.length < length) out += Math.floor(next() * 16).toString(16);
-  return out;
-}
-
-/** The ids of the `n`th answer of a conversation: message id (`id`), trace id and span id. */
-export function answerIds(n: number): { id: string; traceId: string; spanId: string } {
-  const next = seededRandom(n * 7919 + 17);
-  return { id: `msg_${hex(next, 12)}`, traceId: hex(next, 32), spanId: hex(next, 16) };
+/** A new message id (`id`), trace id and span id. */
+export function freshIds(): { id: string; traceId: string; spanId: string } {
+  return { id: `msg_${crypto.randomUUID()}`, traceId: hex(), spanId: hex().slice(0, 16) };
 }

@@ -18,7 +18,7 @@ export const TOPICS: readonly CannedTopic[] = [
     question: "How do I debounce a function in TypeScript?",
     followUp: "How do I cancel a debounced function in TypeScript when the component unmounts?",
     answers: [
-      "Wrap the function so that each call restarts a timer; only the last call in a burst runs.\n\n```ts\nexport function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  return (...args: A) => {\n    clearTimeout(timer);\n    timer = setTimeout(() => fn(...args), ms);\n  };\n}\n```\n\nUse it for search boxes and resize handlers; 200 to 300 ms feels instant to most people.",
+      "Wrap the function so that each call **restarts a timer**; only the last call in a burst runs.\n\n```ts\nexport function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {\n  let timer: ReturnType<typeof setTimeout> | undefined;\n  return (...args: A) => {\n    clearTimeout(timer);\n    timer = setTimeout(() => fn(...args), ms);\n  };\n}\n```\n\nUse it for search boxes and `resize` handlers; 200 to 300 ms feels instant to most people.",
       'A debounced function waits until calls stop for a moment, then runs once with the last arguments.\n\n```ts\nconst save = debounce((text: string) => api.save(text), 250);\ninput.addEventListener("input", () => save(input.value));\n```\n\nIf you need the first call to run at once as well, pass a leading flag and run before starting the timer.',
     ],
   },
@@ -27,8 +27,8 @@ export const TOPICS: readonly CannedTopic[] = [
     question: "Plan a rainy weekend in Paris for me.",
     followUp: "Which of those places in Paris should I book ahead?",
     answers: [
-      "Saturday: start at the Musée d'Orsay when it opens, lunch in the covered Passage des Panoramas, then the Sainte-Chapelle in the afternoon light. Sunday: the Catacombs (book ahead), a long lunch in the Marais and the Centre Pompidou until closing.",
-      "Keep each day under one roof for the wettest hours. Saturday is the Louvre's Richelieu wing and the galleries of the Palais-Royal; Sunday is the Musée de l'Orangerie, then the Galeries Lafayette rooftop if the rain stops.",
+      "Two days mostly **under a roof**:\n\n- **Saturday**: start at the Musée d'Orsay when it opens, lunch in the covered Passage des Panoramas, then the Sainte-Chapelle in the afternoon light.\n- **Sunday**: the Catacombs (*book ahead*), a long lunch in the Marais and the Centre Pompidou until closing.",
+      "Keep each day under one roof for the wettest hours:\n\n1. **Saturday**: the Louvre's Richelieu wing, then the galleries of the Palais-Royal.\n2. **Sunday**: the Musée de l'Orangerie, then the Galeries Lafayette rooftop if the rain stops.",
     ],
   },
   {
@@ -52,7 +52,8 @@ export function followUpFor(question: string): string {
   return topicFor(question)?.followUp ?? TOPICS[0]?.followUp ?? "";
 }
 
-function topicFor(question: string): CannedTopic | undefined {
+/** The topic a question is about: the first whose keyword it mentions. */
+export function topicFor(question: string): CannedTopic | undefined {
   const words = question.toLowerCase();
   return TOPICS.find((topic) => topic.keywords.some((keyword) => words.includes(keyword)));
 }

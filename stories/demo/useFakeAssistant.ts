@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PromptMessage } from "../../src";
-import { answerIds } from "./ids";
+import { freshIds } from "./ids";
 import { answersFor, followUpFor } from "./script";
 
 /** How the fake assistant streams: word by word like a model, or the whole answer at once (for tests). */
@@ -12,21 +12,32 @@ export interface UserTurn {
   text: string;
 }
 
-export interface AnswerTurn {
-  role: "assistant";
+/** One generated answer: a message of its own, with its own ids and trace. */
+export interface AnswerVersion {
   id: string;
   traceId: string;
   spanId: string;
   /** The answer so far; the whole answer once `status` is "done". */
   text: string;
   status: "streaming" | "done";
+  /** The answer this one replaced, when it came from a regenerate. */
+  replaces?: string;
+  /** Which of the question's canned answers this is. */
+  variant: number;
+}
+
+/** The assistant's place in the conversation: every answer generated for it, one of them shown. */
+export interface AnswerTurn {
+  role: "assistant";
+  /** Stable across regenerates: the turn, not a message. */
+  id: string;
   /** 1 for the first answer of the conversation, and the same number after a regenerate. */
   position: number;
   /** The conversation that produced the answer, up to and including the question. */
   prompt: PromptMessage[];
-  /** The answer this one replaced, when it came from a regenerate. */
-  replaces?: string;
-  variant: number;
+  /** Oldest first; a regenerate adds one at the end and shows it. */
+  versions: AnswerVersion[];
+  shown: number;
 }
 
 export type Turn = UserTurn | AnswerTurn;
@@ -44,30 +55,40 @@ function tokens(text: string): string[] {
   return text.match(/\s*\S+/g) ?? [text];
 }
 
-function promptBefore(turns: readonly Turn[], index: number): PromptMessage[] {
-  return turns.slice(0, index).map((turn) => ({ role: turn.role, content: turn.text }));
+export function shownVersion(turn: AnswerTurn): AnswerVersion {
+  return turn.versions[turn.shown] ?? (turn.versions[0] as AnswerVersion);
+}
+
+function text(turn: Turn): string {
+  return turn.role === "user" ? turn.text : shownVersion(turn).text;
+}
+
+function promptOf(turns: readonly Turn[]): PromptMessage[] {
+  return turns.map((turn) => ({ role: turn.role, content: text(turn) }));
+}
+
+function newVersion(variant: number, replaces?: string): AnswerVersion {
+  return { ...freshIds(), text: "", status: "streaming", variant, ...(replaces !== undefined && { replaces }) };
 }
 
 /**
  * A stand-in for a model behind an API: canned answers (see script.ts) streamed with timers, so the demo runs
- * with no network. Ids come from a seeded generator, so every run of a story shows the same ids.
+ * with no network. Every answer gets fresh ids; a regenerate keeps the earlier answers, so the user can step
+ * back to them.
  */
 export function useFakeAssistant({ speed, initial = [] }: { speed: StreamSpeed; initial?: readonly string[] }) {
-  const answerCount = useRef(0);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
   const [turns, setTurns] = useState<Turn[]>(() => {
     const start: Turn[] = [];
     initial.forEach((question, i) => {
       start.push({ role: "user", id: `question-${i + 1}`, text: question });
-      answerCount.current += 1;
       start.push({
         role: "assistant",
-        ...answerIds(answerCount.current),
-        text: answersFor(question)[0] ?? "",
-        status: "done",
+        id: `answer-${i + 1}`,
         position: i + 1,
-        prompt: promptBefore(start, start.length),
-        variant: 0,
+        prompt: promptOf(start),
+        versions: [{ ...newVersion(0), text: answersFor(question)[0] ?? "", status: "done" }],
+        shown: 0,
       });
     });
     return start;
@@ -88,18 +109,25 @@ export function useFakeAssistant({ speed, initial = [] }: { speed: StreamSpeed; 
     timers.current.add(timer);
   }, []);
 
-  /** Streams `full` into the answer `id`; resolves when it is done. */
+  /** Streams `full` into the answer version `versionId`; resolves when it is done. */
   const stream = useCallback(
-    (id: string, full: string) =>
+    (versionId: string, full: string) =>
       new Promise<void>((resolve) => {
         const pieces = speed === "instant" ? [full] : tokens(full);
         const step = (i: number) => {
-          const text = pieces.slice(0, i + 1).join("");
+          const sofar = pieces.slice(0, i + 1).join("");
           const done = i === pieces.length - 1;
           setTurns((all) =>
             all.map((turn) =>
-              turn.id === id && turn.role === "assistant"
-                ? { ...turn, text, status: done ? "done" : "streaming" }
+              turn.role === "assistant" && turn.versions.some((version) => version.id === versionId)
+                ? {
+                    ...turn,
+                    versions: turn.versions.map((version) =>
+                      version.id === versionId
+                        ? { ...version, text: sofar, status: done ? "done" : "streaming" }
+                        : version,
+                    ),
+                  }
                 : turn,
             ),
           );
@@ -111,25 +139,15 @@ export function useFakeAssistant({ speed, initial = [] }: { speed: StreamSpeed; 
     [speed, later],
   );
 
-  const newAnswer = useCallback((turnsBefore: readonly Turn[], position: number) => {
-    answerCount.current += 1;
-    const answer: AnswerTurn = {
-      role: "assistant",
-      ...answerIds(answerCount.current),
-      text: "",
-      status: "streaming",
-      position,
-      prompt: turnsBefore.map((turn) => ({ role: turn.role, content: turn.text })),
-      variant: 0,
-    };
-    return answer;
-  }, []);
-
   const [suggestion, setSuggestion] = useState<Suggestion | undefined>(undefined);
 
   // The latest turns for the handlers below, which run in events, after the render that showed them.
   const current = useRef(turns);
   current.current = turns;
+  const update = useCallback((next: Turn[]) => {
+    current.current = next;
+    setTurns(next);
+  }, []);
 
   /** Adds the question and streams an answer to it. */
   const ask = useCallback(
@@ -137,39 +155,60 @@ export function useFakeAssistant({ speed, initial = [] }: { speed: StreamSpeed; 
       const all = current.current;
       const position = all.filter((turn) => turn.role === "user").length + 1;
       const withQuestion: Turn[] = [...all, { role: "user", id: `question-${position}`, text: question }];
-      const answer = newAnswer(withQuestion, position);
-      current.current = [...withQuestion, answer];
-      setTurns(current.current);
+      const version = newVersion(0);
+      const answer: AnswerTurn = {
+        role: "assistant",
+        id: `answer-${position}`,
+        position,
+        prompt: promptOf(withQuestion),
+        versions: [version],
+        shown: 0,
+      };
+      update([...withQuestion, answer]);
       setSuggestion(undefined);
-      return stream(answer.id, answersFor(question)[0] ?? "");
+      return stream(version.id, answersFor(question)[0] ?? "");
     },
-    [newAnswer, stream],
+    [stream, update],
   );
 
-  /** Replaces the answer `id` with another answer to the same question, streamed. */
+  /** Adds another answer to the same question to the turn `turnId`, shows it and streams it. */
   const regenerate = useCallback(
-    (id: string) => {
+    (turnId: string) => {
       const all = current.current;
-      const index = all.findIndex((turn) => turn.id === id);
-      const old = all[index];
-      if (old?.role !== "assistant") return Promise.resolve();
-      const answers = answersFor(all[index - 1]?.text ?? "");
+      const index = all.findIndex((turn) => turn.id === turnId);
+      const turn = all[index];
+      if (turn?.role !== "assistant") return Promise.resolve();
+      const answers = answersFor(all[index - 1]?.role === "user" ? text(all[index - 1] as Turn) : "");
+      const old = shownVersion(turn);
       const variant = (old.variant + 1) % answers.length;
-      const replacement: AnswerTurn = { ...newAnswer(all.slice(0, index), old.position), replaces: old.id, variant };
-      current.current = all.map((turn, i) => (i === index ? replacement : turn));
-      setTurns(current.current);
-      return stream(replacement.id, answers[variant] ?? "");
+      const version = newVersion(variant, old.id);
+      const versions = [...turn.versions, version];
+      update(all.map((each, i) => (i === index ? { ...turn, versions, shown: versions.length - 1 } : each)));
+      return stream(version.id, answers[variant] ?? "");
     },
-    [newAnswer, stream],
+    [stream, update],
+  );
+
+  /** Shows another of the turn's answers ("‹ 1 / 2 ›"). */
+  const show = useCallback(
+    (turnId: string, shown: number) => {
+      update(
+        current.current.map((turn) =>
+          turn.id === turnId && turn.role === "assistant" && turn.versions[shown] ? { ...turn, shown } : turn,
+        ),
+      );
+    },
+    [update],
   );
 
   /** Drafts a follow-up to the last question. */
   const suggest = useCallback(() => {
     const lastQuestion = current.current.findLast((turn) => turn.role === "user");
-    answerCount.current += 1;
-    setSuggestion({ id: answerIds(answerCount.current).id, text: followUpFor(lastQuestion?.text ?? "") });
+    setSuggestion({ id: freshIds().id, text: followUpFor(lastQuestion?.role === "user" ? lastQuestion.text : "") });
   }, []);
 
-  const streaming = turns.some((turn) => turn.role === "assistant" && turn.status === "streaming");
-  return { turns, ask, regenerate, suggest, suggestion, streaming };
+  const streaming = turns.some(
+    (turn) => turn.role === "assistant" && turn.versions.some((version) => version.status === "streaming"),
+  );
+  return { turns, ask, regenerate, show, suggest, suggestion, streaming };
 }

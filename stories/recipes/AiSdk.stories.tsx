@@ -1,30 +1,33 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { ChatTransport } from "ai";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import type { MemorySink } from "../../src";
-import { AiSdkChat } from "../support/AiSdkChat";
 import { mockChatTransport } from "../support/mockChatTransport";
+import { Chat, type ChatMessage } from "./ai-sdk/Chat";
 
 const meta = {
   title: "Recipes/Vercel AI SDK",
-  component: AiSdkChat,
-  args: { transport: mockChatTransport({ delayMs: 40 }) },
+  component: Chat,
   argTypes: { transport: { control: false } },
+  // A fresh stand-in server per visit: its answers count from 1 again.
+  loaders: [() => ({ transport: mockChatTransport({ delayMs: 40 }) })],
+  render: (args, { loaded }) => <Chat {...args} transport={loaded.transport as ChatTransport<ChatMessage>} />,
   parameters: {
     docs: {
       description: {
         component:
-          "`useChat` from `@ai-sdk/react` with a mock `ChatTransport` that streams UI message chunks as a server would: `start` with the message id and `messageMetadata: { traceId, spanId }`, text deltas, `finish`. `feedbackMessageProps(message, { messages })` turns each assistant message into `FeedbackMessage` props, and Regenerate calls `regenerate({ messageId })`.",
+          "The README's recipe, whole: `app/chat/Chat.tsx` (stories/recipes/ai-sdk/Chat.tsx) on `useChat` from `@ai-sdk/react`, here with a mock `ChatTransport` that streams UI message chunks as a server would: `start` with the message id and `messageMetadata: { traceId, spanId }`, text deltas, `finish`. `feedbackMessageProps(message, { messages })` turns each assistant message into `FeedbackMessage` props, and Regenerate calls `regenerate({ messageId })`.",
       },
     },
   },
-} satisfies Meta<typeof AiSdkChat>;
+} satisfies Meta<typeof Chat>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** Ask, then rate the answer: the event carries the message's own id and trace ids. */
 export const UseChat: Story = {
-  args: { transport: mockChatTransport() },
+  loaders: [() => ({ transport: mockChatTransport() })],
   play: async ({ canvasElement, loaded }) => {
     const sink = loaded.feedbackSink as MemorySink;
     const canvas = within(canvasElement);

@@ -9,7 +9,7 @@ import {
   useLocalRuntime,
 } from "@assistant-ui/react";
 import type { ReactNode } from "react";
-import { useAssistantUiFeedbackAdapter } from "../../src";
+import { ThumbDownIcon, ThumbUpIcon, useAssistantUiFeedbackAdapter } from "../../src";
 
 // A model that answers at once, with the trace ids a backend would attach as message metadata.
 const model: ChatModelAdapter = {
@@ -24,11 +24,15 @@ const model: ChatModelAdapter = {
 function AssistantMessage() {
   return (
     <MessagePrimitive.Root>
-      <article aria-label="Answer" style={{ display: "grid", gap: "0.25rem", marginBlock: "0.5rem" }}>
+      <article aria-label="Answer" className="story-card">
         <MessagePrimitive.Parts />
         <ActionBarPrimitive.Root style={{ display: "flex", gap: "0.25rem" }}>
-          <ActionBarPrimitive.FeedbackPositive aria-label="Good answer">👍</ActionBarPrimitive.FeedbackPositive>
-          <ActionBarPrimitive.FeedbackNegative aria-label="Bad answer">👎</ActionBarPrimitive.FeedbackNegative>
+          <ActionBarPrimitive.FeedbackPositive aria-label="Good answer" className="story-button">
+            <ThumbUpIcon />
+          </ActionBarPrimitive.FeedbackPositive>
+          <ActionBarPrimitive.FeedbackNegative aria-label="Bad answer" className="story-button">
+            <ThumbDownIcon />
+          </ActionBarPrimitive.FeedbackNegative>
         </ActionBarPrimitive.Root>
       </article>
     </MessagePrimitive.Root>
@@ -38,9 +42,10 @@ function AssistantMessage() {
 function UserMessage() {
   return (
     <MessagePrimitive.Root>
-      <p style={{ fontWeight: 600 }}>
+      {/* A div, not a p: the parts render their own paragraphs, and a p inside a p is invalid HTML. */}
+      <div className="story-bubble">
         <MessagePrimitive.Parts />
-      </p>
+      </div>
     </MessagePrimitive.Root>
   );
 }
@@ -56,13 +61,13 @@ function Runtime({ children }: { children: ReactNode }) {
 export function AssistantUiThread() {
   return (
     <Runtime>
-      <ThreadPrimitive.Root style={{ maxWidth: 560, fontFamily: "var(--rfl-font)" }}>
-        <ThreadPrimitive.Viewport>
+      <ThreadPrimitive.Root className="story-stack story-chat">
+        <ThreadPrimitive.Viewport className="story-chat-messages">
           <ThreadPrimitive.Messages components={{ AssistantMessage, UserMessage }} />
         </ThreadPrimitive.Viewport>
-        <ComposerPrimitive.Root style={{ display: "flex", gap: "0.5rem" }}>
-          <ComposerPrimitive.Input aria-label="Message" style={{ flex: 1, font: "inherit" }} />
-          <ComposerPrimitive.Send>Send</ComposerPrimitive.Send>
+        <ComposerPrimitive.Root className="story-chat-composer">
+          <ComposerPrimitive.Input aria-label="Message" className="story-input" />
+          <ComposerPrimitive.Send className="story-button story-button--primary">Send</ComposerPrimitive.Send>
         </ComposerPrimitive.Root>
       </ThreadPrimitive.Root>
     </Runtime>

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ChatTransport, UIMessageChunk } from "ai";
 import { FeedbackProvider, feedbackMessageProps, memorySink } from "../../src";
-import { AiSdkChat } from "../../stories/support/AiSdkChat";
+import { Chat as AiSdkChat } from "../../stories/recipes/ai-sdk/Chat";
 import { mockChatTransport, type TracedMessage, type TraceMetadata } from "../../stories/support/mockChatTransport";
 
 // The mock transport, with a record of what each request asked for and which message each answer started.
