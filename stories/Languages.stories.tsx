@@ -105,7 +105,7 @@ export const EveryLanguage: Story = {
       const pack = packs.find((entry) => entry.code === code)?.labels as FeedbackLabels;
       const region = within(canvas.getByRole("region", { name: code }));
       await userEvent.click(region.getByRole("button", { name: pack.thumbDown }));
-      await expect(region.getByRole("form", { name: pack.formTitleDown })).toBeVisible();
+      await expect(await region.findByRole("form", { name: pack.formTitleDown })).toBeVisible();
     }
   },
 };

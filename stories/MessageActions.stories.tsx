@@ -83,7 +83,7 @@ export const FormOpensBelow: Story = {
     const canvas = within(canvasElement);
     const before = rects(canvas);
     await userEvent.click(canvas.getByRole("button", { name: "Bad response" }));
-    await expect(canvas.getByRole("form", { name: "What went wrong?" })).toBeVisible();
+    await expect(await canvas.findByRole("form", { name: "What went wrong?" })).toBeVisible();
     await expect(rects(canvas)).toEqual(before);
     await userEvent.click(canvas.getByRole("button", { name: "Made things up" }));
     await userEvent.click(canvas.getByRole("button", { name: "Submit" }));

@@ -113,7 +113,7 @@ export const LabelsOnTheProvider: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "Schlechte Antwort" }));
-    await expect(canvas.getByRole("form", { name: "Was war falsch?" })).toBeVisible();
+    await expect(await canvas.findByRole("form", { name: "Was war falsch?" })).toBeVisible();
     await expect(canvas.getByRole("button", { name: "Erfunden" })).toHaveFocus();
     await expect(canvas.getByRole("button", { name: "Kopieren" })).toBeVisible();
   },

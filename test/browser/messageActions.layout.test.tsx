@@ -114,7 +114,7 @@ describe.each([320, 390, 768, 1280])("MessageActions at %i px", (width) => {
     expectTargetsAtLeast(24);
 
     await user.click(screen.getByRole("button", { name: "Bad response" }));
-    const form = screen.getByRole("form", { name: "What went wrong?" });
+    const form = await screen.findByRole("form", { name: "What went wrong?" });
     expect(buttonBoxes()).toEqual(before);
     // The form opens under the bar, not beside it.
     expect(form.getBoundingClientRect().top).toBeGreaterThanOrEqual(bar().getBoundingClientRect().bottom);
