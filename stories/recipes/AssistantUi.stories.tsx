@@ -10,7 +10,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "`useAssistantUiFeedbackAdapter()` turns the enclosing `FeedbackProvider` into assistant-ui's `FeedbackAdapter`: pass it as `adapters.feedback` to the runtime, and assistant-ui's own `ActionBarPrimitive.FeedbackPositive` / `FeedbackNegative` emit `rating` events with the message's id, text and the trace ids from `metadata.custom`.",
+          "The README's recipe, whole: `app/assistant/Assistant.tsx` (stories/recipes/assistant-ui/Assistant.tsx), here on a model adapter that answers at once instead of posting to /api/assistant. `useAssistantUiFeedbackAdapter()` turns the enclosing `FeedbackProvider` into assistant-ui's `FeedbackAdapter`: passed as `adapters.feedback` to the runtime, it makes assistant-ui's own `ActionBarPrimitive.FeedbackPositive` / `FeedbackNegative` emit `rating` events with the message's id, text and the trace ids from `metadata.custom`.",
       },
     },
   },

@@ -1,6 +1,7 @@
-// The README's useChat recipe is the code in stories/recipes/ai-sdk/, which the typecheck checks against the
-// installed `ai` and `@ai-sdk/react` and the Recipes story runs: this keeps the two the same, token for token,
-// but for the import of the package itself (the formatter may wrap the longer import line differently).
+// The README's useChat and assistant-ui recipes are the code in stories/recipes/ai-sdk/ and
+// stories/recipes/assistant-ui/, which the typecheck checks against the installed `ai`, `@ai-sdk/react` and
+// `@assistant-ui/react` and the Recipes stories run: this keeps the two the same, token for token, but for the
+// import of the package itself (the formatter may wrap the longer import line differently).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,21 +17,23 @@ function readmeBlock(file: string): string | undefined {
 }
 
 /** A recipe file as a user pastes it: importing the package by name, not the source folder. */
-function asPublished(file: string): string {
-  const code = readFileSync(path.join(root, "stories/recipes/ai-sdk", file), "utf8");
+function asPublished(recipe: string, file: string): string {
+  const code = readFileSync(path.join(root, "stories/recipes", recipe, file), "utf8");
   return code.replace(/from "(\.\.\/)+src"/g, 'from "react-feedback-loop"').trimEnd();
 }
 
 /** The code without its layout: no whitespace, no trailing commas. */
 const tokens = (code: string | undefined) => code?.replace(/\s+/g, "").replace(/,([}\])])/g, "$1");
 
-describe("the README's useChat recipe", () => {
+describe("the README's recipes", () => {
   it.each([
-    ["app/chat/Chat.tsx", "Chat.tsx"],
-    ["app/api/chat/route.ts", "route.ts"],
-  ])("quotes %s whole, as stories/recipes/ai-sdk/%s has it", (appFile, recipeFile) => {
+    ["app/chat/Chat.tsx", "ai-sdk", "Chat.tsx"],
+    ["app/api/chat/route.ts", "ai-sdk", "route.ts"],
+    ["app/assistant/Assistant.tsx", "assistant-ui", "Assistant.tsx"],
+    ["app/api/assistant/route.ts", "assistant-ui", "route.ts"],
+  ])("quote %s whole, as stories/recipes/%s/%s has it", (appFile, recipe, recipeFile) => {
     const quoted = readmeBlock(appFile);
     expect(quoted).toBeDefined();
-    expect(tokens(quoted)).toBe(tokens(asPublished(recipeFile)));
+    expect(tokens(quoted)).toBe(tokens(asPublished(recipe, recipeFile)));
   });
 });
