@@ -1,24 +1,20 @@
 // The collector's dashboard, as a person meets it: `serve` on a JSONL file with a few hand-counted events and a
 // broken line, the page in real Chromium, then more events posted to the collector and the page changing.
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import type { FeedbackEvent } from "../../../src/events/types";
 import { uuidv7 } from "../../../src/events/uuid";
 import { insightsFixture } from "../../insights/insightsFixture";
 import { chromiumLaunchOptions } from "../../support/chromium";
-import { requireBuild, root } from "../built";
+import { requireBuild } from "../built";
+import { runServeToExit, type ServeProcess, startServe } from "../support/serveProcess";
 
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../src/cli/bin.ts");
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const TRACE_URL = "https://cloud.langfuse.com/project/P/traces/{traceId}";
 
 let dir: string;
-let child: ChildProcessWithoutNullStreams | undefined;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -32,35 +28,17 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "rfl-dashboard-"));
 });
 afterEach(async () => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
+  if (running && running.child.exitCode === null) running.child.kill("SIGKILL");
+  running = undefined;
   await rm(dir, { recursive: true, force: true });
 });
 
+let running: ServeProcess | undefined;
+
+/** `serve` on the folder's files; resolves with the dashboard's URL (the collector's root). */
 async function serve(...args: string[]) {
-  // The dashboard renders JSX from source here: tsx needs the project's tsconfig, not the temporary folder's.
-  child = spawn(process.execPath, ["--import", tsx, bin, "serve", "--port", "0", ...args], {
-    cwd: dir,
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") },
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child?.once("exit", resolve));
-  const origin = await Promise.race([
-    new Promise<string>((resolve) => {
-      const look = () => {
-        const match = /Insights at (http:\/\/\S+\/)\./.exec(output);
-        if (match) resolve(match[1] as string);
-      };
-      child?.stdout.on("data", look);
-    }),
-    exited.then((code) => `exited ${code}: ${output}`),
-  ]);
-  return { origin, exited, output: () => output };
+  running = await startServe(args, dir);
+  return { origin: running.url.replace(/feedback$/, ""), output: running.output };
 }
 
 const lines = (events: FeedbackEvent[]) => events.map((event) => `${JSON.stringify(event)}\n`).join("");
@@ -179,8 +157,8 @@ describe("the collector's dashboard", () => {
   });
 
   it("refuses a trace URL template without {traceId} at start, with a sentence", async () => {
-    const { origin, exited } = await serve("--trace-url", "https://cloud.langfuse.com/project/P/traces");
-    expect(origin).toContain("--trace-url must contain {traceId}");
-    expect(await exited).toBe(1);
+    const { code, errors } = await runServeToExit(["--trace-url", "https://cloud.langfuse.com/project/P/traces"], dir);
+    expect(errors).toContain("--trace-url must contain {traceId}");
+    expect(code).toBe(1);
   });
 });

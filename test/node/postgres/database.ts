@@ -3,6 +3,7 @@
 // a line saying how to include them.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { type PostgresStore, postgresStore } from "../../../src/store/postgresStore";
 
 export const POSTGRES_URL = process.env.FEEDBACK_POSTGRES_URL;
 
@@ -46,4 +47,17 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** Opens stores on `url` for the tests of one `describe`, each closed after its test. */
+export function storeOpener(url: string): (table: string) => PostgresStore {
+  const stores: PostgresStore[] = [];
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((store) => store.close()));
+  });
+  return (table) => {
+    const store = postgresStore({ connectionString: url, table });
+    stores.push(store);
+    return store;
+  };
 }

@@ -3,21 +3,12 @@
 import type { FeedbackEvent } from "../../../src/events/types";
 import { summarize } from "../../../src/insights/summarize";
 import type { SummarizeOptions } from "../../../src/insights/types";
-import { postgresStore } from "../../../src/store/postgresStore";
 import { insightsFixture } from "../../insights/insightsFixture";
 import { event } from "../support/events";
-import { describeWithPostgres, freshTable } from "./database";
+import { describeWithPostgres, freshTable, storeOpener } from "./database";
 
 describeWithPostgres("postgresStore's insights", (url) => {
-  const stores: ReturnType<typeof postgresStore>[] = [];
-  const open = (table: string) => {
-    const store = postgresStore({ connectionString: url, table });
-    stores.push(store);
-    return store;
-  };
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((store) => store.close()));
-  });
+  const open = storeOpener(url);
 
   it.each<SummarizeOptions>([
     {},

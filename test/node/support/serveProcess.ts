@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../src/cli/bin.ts");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const bin = path.join(root, "src/cli/bin.ts");
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 /** A `react-feedback-loop serve` process started by a test. */
@@ -41,7 +42,11 @@ export async function runServeToExit(args: string[], cwd: string) {
 }
 
 function launch(args: string[], cwd: string) {
-  const child = spawn(process.execPath, ["--import", tsx, bin, "serve", "--port", "0", ...args], { cwd });
+  // The dashboard renders JSX from source here: tsx needs the project's tsconfig, not the working folder's.
+  const child = spawn(process.execPath, ["--import", tsx, bin, "serve", "--port", "0", ...args], {
+    cwd,
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") },
+  });
   let output = "";
   let errors = "";
   child.stdout.on("data", (chunk) => {
