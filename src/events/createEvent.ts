@@ -1,3 +1,4 @@
+import { round4 } from "./round4";
 import type { EventEnvelope, FeedbackEventOf, FeedbackEventType, JsonObject } from "./types";
 import { uuidv7 } from "./uuid";
 
@@ -49,7 +50,6 @@ export function feedbackKeyFor(type: FeedbackEventType, messageId: string, id: s
 }
 
 // Shares and rates keep 4 decimals, times whole milliseconds: more digits are noise to whoever reads them.
-const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 const ROUNDED: Record<string, (value: number) => number> = {
   fraction: round4,
   editRate: round4,

@@ -1,3 +1,4 @@
+import { round4 } from "../events/round4";
 import type { FeedbackEvent } from "../events/types";
 import { DistinctCounter } from "./distinctCounter";
 import { binOf, DWELL, EDIT_SIZE, histogramBins, histogramMedian, SIMILARITY } from "./histogram";
@@ -5,7 +6,7 @@ import { KeepTop } from "./keepTop";
 import { isReadableEvent } from "./readableEvent";
 import { isSplitField, splitValue } from "./splitValue";
 import type { DayVolume, InsightsSummary, ReviewItem, ReviewLink, SummarizeOptions, ThumbsShare } from "./types";
-import { round4, wilsonInterval } from "./wilson";
+import { wilsonInterval } from "./wilson";
 
 // Split values beyond this many are folded into one row, so a free-text metadata field cannot grow the summary.
 const MAX_SPLIT_VALUES = 50;

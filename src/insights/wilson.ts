@@ -21,9 +21,4 @@ export function wilsonInterval(successes: number, total: number): { low: number;
   };
 }
 
-/** Rounded to 4 decimals, as every share the summary reports. */
-export function round4(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
-}
-
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
