@@ -44,9 +44,16 @@ export function isInputOf<K extends FeedbackEventType>(
 /** Where an event's envelope comes from, weakest first: provider context, message scope, the emit call. */
 export type EnvelopeSource = EnvelopeFields | undefined;
 
-/** `"<messageId>:rating"` for ratings (a user's vote replaces itself), the event id otherwise. */
-export function feedbackKeyFor(type: FeedbackEventType, messageId: string, id: string): string {
-  return type === "rating" ? `${messageId}:rating` : id;
+/**
+ * The upsert key: `"<messageId>:rating"` for ratings (a user's vote replaces itself), `"<a>|<b>:preference"`
+ * for a preference (the two message ids sorted, so a changed choice between the same answers replaces the
+ * earlier one, whichever was chosen), the event id otherwise.
+ */
+export function feedbackKeyFor(type: FeedbackEventType, messageId: string, id: string, otherMessageId = ""): string {
+  if (type === "rating") return `${messageId}:rating`;
+  if (type !== "preference") return id;
+  const [first, second] = messageId < otherMessageId ? [messageId, otherMessageId] : [otherMessageId, messageId];
+  return `${first}|${second}:preference`;
 }
 
 // Shares and rates keep 4 decimals, times whole milliseconds: more digits are noise to whoever reads them.
@@ -122,6 +129,11 @@ export function createEvent<T extends FeedbackEventType>(
     id,
     v: 1,
     ts: fields.ts ?? new Date().toISOString(),
-    feedbackKey: feedbackKeyFor(input.type, fields.messageId ?? "", id),
+    feedbackKey: feedbackKeyFor(
+      input.type,
+      fields.messageId ?? "",
+      id,
+      isInputOf(input, "preference") ? input.rejectedMessageId : "",
+    ),
   };
 }

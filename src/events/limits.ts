@@ -22,7 +22,7 @@ export function cutText(text: string, maxBytes: number = MAX_TEXT_BYTES): string
   return text.slice(0, new TextEncoder().encodeInto(text, new Uint8Array(maxBytes)).read);
 }
 
-const TEXT_FIELDS = ["content", "comment", "text", "previousContent", "draft", "final"] as const;
+const TEXT_FIELDS = ["content", "comment", "text", "previousContent", "draft", "final", "chosen", "rejected"] as const;
 
 /**
  * Cuts every text field of the event (and each prompt message) to `maxBytes`, marking the event

@@ -19,7 +19,7 @@ export interface PromptMessage {
 }
 
 /** The event kinds of contract v1. */
-export type FeedbackEventType = "rating" | "copy" | "regenerate" | "edit" | "abandon" | "custom";
+export type FeedbackEventType = "rating" | "copy" | "regenerate" | "edit" | "abandon" | "preference" | "custom";
 
 /** A thumbs vote; `null` means no vote (withdrawn, or none before). */
 export type RatingValue = "up" | "down" | null;
@@ -44,7 +44,8 @@ export interface EventEnvelope {
    */
   messageId: string;
   /**
-   * Stable upsert key: `"<messageId>:rating"` for ratings, the event `id` otherwise.
+   * Stable upsert key: `"<messageId>:rating"` for ratings, `"<first id>|<second id>:preference"` for a
+   * preference (the two message ids sorted), the event `id` otherwise.
    * @minLength 1
    */
   feedbackKey: string;
@@ -195,6 +196,32 @@ export interface AbandonEvent extends EventEnvelope {
   cause: "hidden" | "unmounted" | "replaced";
 }
 
+/** How sure the user's choice between two answers is: asked and picked, inferred, or no difference. */
+export type PreferenceStrength = "clear" | "slight" | "tie";
+
+/** The user chose between two answers to the same prompt; `messageId` is the chosen one (for a tie, either). */
+export interface PreferenceEvent extends EventEnvelope {
+  type: "preference";
+  /**
+   * The other answer: the one not chosen.
+   * @minLength 1
+   */
+  rejectedMessageId: string;
+  /** The trace that produced the other answer, as `traceId` is the chosen one's. */
+  rejectedTraceId?: string;
+  /** The span that produced the other answer. */
+  rejectedSpanId?: string;
+  /** The LangSmith run that produced the other answer. */
+  rejectedRunId?: string;
+  strength: PreferenceStrength;
+  /** `"compare"`: asked side by side; `"kept"`: inferred from the version the user went back to and kept. */
+  source: "compare" | "kept";
+  /** The chosen answer's text, when the scope has it. */
+  chosen?: string;
+  /** The other answer's text, when the scope has it. */
+  rejected?: string;
+}
+
 /** An app-defined signal. */
 export interface CustomFeedbackEvent extends EventEnvelope {
   type: "custom";
@@ -206,7 +233,14 @@ export interface CustomFeedbackEvent extends EventEnvelope {
 }
 
 /** Any event of contract v1, discriminated by `type`. */
-export type FeedbackEvent = RatingEvent | CopyEvent | RegenerateEvent | EditEvent | AbandonEvent | CustomFeedbackEvent;
+export type FeedbackEvent =
+  | RatingEvent
+  | CopyEvent
+  | RegenerateEvent
+  | EditEvent
+  | AbandonEvent
+  | PreferenceEvent
+  | CustomFeedbackEvent;
 
 /** Each event type's event. */
 export type FeedbackEventByType = { [K in FeedbackEventType]: Extract<FeedbackEvent, { type: K }> };

@@ -102,7 +102,7 @@ function contractRules() {
         ? undefined
         : "must be a lowercase UUID v7",
     v: oneOf(1),
-    type: oneOf("rating", "copy", "regenerate", "edit", "abandon", "custom"),
+    type: oneOf("rating", "copy", "regenerate", "edit", "abandon", "preference", "custom"),
     ts: (value) =>
       typeof value === "string" &&
       /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(value) &&
@@ -161,6 +161,16 @@ function contractRules() {
       accepted: boolean,
     },
     abandon: { dwellMs: count, cause: oneOf("hidden", "unmounted", "replaced") },
+    preference: {
+      rejectedMessageId: nonEmpty,
+      rejectedTraceId: optional(text),
+      rejectedSpanId: optional(text),
+      rejectedRunId: optional(text),
+      strength: oneOf("clear", "slight", "tie"),
+      source: oneOf("compare", "kept"),
+      chosen: optional(text),
+      rejected: optional(text),
+    },
     custom: { name: nonEmpty, value: optional(json) },
   };
 

@@ -37,6 +37,8 @@ export function eventFields(event: FeedbackEvent): string[] {
       ];
     case "abandon":
       return [`cause ${event.cause}`, `after ${(event.dwellMs / 1000).toFixed(1)} s`];
+    case "preference":
+      return [`${event.source}, ${event.strength}`, `over ${event.rejectedMessageId}`];
     case "custom":
       return [`name ${event.name}`, ...(event.value === undefined ? [] : [`value ${JSON.stringify(event.value)}`])];
   }

@@ -34,6 +34,16 @@ export const inputsByType: Record<string, EmitInput> = {
     accepted: false,
   },
   abandon: { type: "abandon", dwellMs: 12_000, cause: "hidden" },
+  preference: {
+    type: "preference",
+    rejectedMessageId: "msg-41",
+    rejectedTraceId: "0af7651916cd43dd8448eb211c80319c",
+    rejectedSpanId: "b7ad6b7169203331",
+    strength: "clear",
+    source: "compare",
+    chosen: "The Eiffel Tower opened in 1889.",
+    rejected: "The Eiffel Tower opened in 1887.",
+  },
   custom: { type: "custom", name: "shared", value: { channel: "email", count: 1 } },
 };
 

@@ -28,7 +28,15 @@ describe("the JSON Schema shipped as react-feedback-loop/schema.json", () => {
 
   it("accepts an event of every type built through the public API", async () => {
     const events = await emitEveryType();
-    expect(events.map((event) => event.type)).toEqual(["rating", "copy", "regenerate", "edit", "abandon", "custom"]);
+    expect(events.map((event) => event.type)).toEqual([
+      "rating",
+      "copy",
+      "regenerate",
+      "edit",
+      "abandon",
+      "preference",
+      "custom",
+    ]);
     for (const event of events) {
       const valid = validateWithSchema(event);
       expect(validateWithSchema.errors ?? [], `${event.type}: ${ajv.errorsText(validateWithSchema.errors)}`).toEqual(
@@ -80,6 +88,7 @@ describe("the JSON Schema shipped as react-feedback-loop/schema.json", () => {
       regenerate: ["attempt", 0],
       edit: ["stats", { wordsAdded: -1 }],
       abandon: ["cause", "bored"],
+      preference: ["strength", "strong"],
       custom: ["name", ""],
     };
     for (const event of events) {

@@ -6,7 +6,10 @@ import type { FeedbackEvent, JsonValue } from "../../events/types";
  * names and values.
  */
 export interface FeedbackSignal {
-  /** `user_feedback`, `user_copy`, `user_regenerate`, `user_edit`, `user_abandon`, or a custom event's name. */
+  /**
+   * `user_feedback`, `user_copy`, `user_regenerate`, `user_edit`, `user_abandon`, `user_preference`, or a custom
+   * event's name.
+   */
   name: string;
   /** The closest Langfuse data type; other vendors read `score` and `label`. */
   kind: "BOOLEAN" | "NUMERIC" | "CATEGORICAL";
@@ -31,6 +34,7 @@ export const SIGNAL_NAMES = {
   regenerate: "user_regenerate",
   edit: "user_edit",
   abandon: "user_abandon",
+  preference: "user_preference",
 } as const;
 
 function withoutUndefined(record: Record<string, JsonValue | undefined>): Record<string, JsonValue> {
@@ -87,6 +91,19 @@ export function toSignal(event: FeedbackEvent): FeedbackSignal {
         score: event.dwellMs / 1000,
         label: event.cause,
         details: { dwellMs: event.dwellMs, cause: event.cause },
+      };
+    case "preference":
+      // The chosen answer's side; the rejected answer's record is the same signal with score 0.
+      return {
+        name: SIGNAL_NAMES.preference,
+        kind: "NUMERIC",
+        score: 1,
+        label: event.strength,
+        details: withoutUndefined({
+          source: event.source,
+          strength: event.strength,
+          rejectedMessageId: event.rejectedMessageId,
+        }),
       };
     case "custom":
       return customSignal(event.name, event.value);
