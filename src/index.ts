@@ -2,6 +2,7 @@
 // "use client", written by tsup.config.ts after bundling (a bundler drops module directives).
 
 export { MessageActions, type MessageActionsProps } from "./actions/MessageActions";
+export { type CompareChoice, ComparePrompt, type ComparePromptProps } from "./compare/ComparePrompt";
 export { CopyButton, type CopyButtonProps } from "./copy/CopyButton";
 export { COPIED_MS, type CopyState, type UseCopyOptions, type UseCopyResult, useCopy } from "./copy/useCopy";
 export { writeClipboard } from "./copy/writeClipboard";
@@ -91,3 +92,7 @@ export {
   type UseThumbsResult,
   useThumbs,
 } from "./thumbs/useThumbs";
+export { AnswerVersions, type AnswerVersionsProps } from "./versions/AnswerVersions";
+export { type AnswerVersion, preferenceInput } from "./versions/answerVersion";
+export type { StepDirection } from "./versions/context";
+export { VersionStepper, type VersionStepperProps } from "./versions/VersionStepper";

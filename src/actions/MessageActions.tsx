@@ -4,6 +4,7 @@ import { type LabelOverrides, mergeOverrides } from "../labels/defaultLabels";
 import { useLabels } from "../labels/useLabels";
 import { composeEventHandlers } from "../shared/composeEventHandlers";
 import { WidgetSettingsContext } from "../shared/WidgetSettings";
+import { ActionsLeadingContext } from "./actionsLeading";
 import { ActionsPanelContext } from "./actionsPanel";
 import { useRovingTabStop } from "./useRovingTabStop";
 
@@ -61,6 +62,7 @@ export function MessageActions({
   const panelRef = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const roving = useRovingTabStop(toolbarRef);
+  const leading = useContext(ActionsLeadingContext);
   return (
     <div className={clsx("rfl-actions", className)} data-reveal={reveal}>
       <div
@@ -77,7 +79,10 @@ export function MessageActions({
         onKeyDown={composeEventHandlers(onKeyDown, roving.onKeyDown)}
       >
         <WidgetSettingsContext.Provider value={scoped}>
-          <ActionsPanelContext.Provider value={panelRef}>{children}</ActionsPanelContext.Provider>
+          <ActionsPanelContext.Provider value={panelRef}>
+            {leading}
+            {children}
+          </ActionsPanelContext.Provider>
         </WidgetSettingsContext.Provider>
       </div>
       <div ref={panelRef} className="rfl-actions__panel" />

@@ -9,8 +9,8 @@ export type PluralLabel = Partial<Record<Intl.LDMLPluralRule, string>> & { other
 
 /**
  * Every string the widgets show or announce, in one table: the thumbs, the form, copy, regenerate, the
- * action bar, the editor and the diff view. English by default; a shipped translation replaces it whole
- * (`import { labels } from "react-feedback-loop/locales/de"`), and any key can be overridden on
+ * action bar, the editor, the diff view, answer versions and the compare prompt. English by default; a shipped
+ * translation replaces it whole (`import { labels } from "react-feedback-loop/locales/de"`), and any key can be overridden on
  * `FeedbackProvider` (`labels`), on `MessageActions`, or on one widget (`labels`).
  *
  * Numbers in `{count}` and `{max}` are formatted with `Intl.NumberFormat` for `locale`.
@@ -68,6 +68,26 @@ export interface FeedbackLabels {
   diffWordsAdded: PluralLabel;
   /** The diff's summary: "{count} words removed". */
   diffWordsRemoved: PluralLabel;
+  /** Accessible name of the `AnswerVersions` stepper ("‹ 2 / 3 ›"). */
+  answerVersions: string;
+  /** The stepper's button to the earlier answer. */
+  previousAnswer: string;
+  /** The stepper's button to the later answer. */
+  nextAnswer: string;
+  /** The stepper's visible position, "{index} / {count}" → "2 / 3". */
+  answerCount: string;
+  /** The position as screen readers hear it, and announce on a change: "Answer {index} of {count}". */
+  answerPosition: string;
+  /** The question of `ComparePrompt`. */
+  compareTitle: string;
+  /** The heading over each answer in `ComparePrompt`: "Response {index}". */
+  compareResponse: string;
+  /** The button under each answer that chooses it (its name adds the answer's heading). */
+  compareChoose: string;
+  /** The button for neither being better. */
+  compareTie: string;
+  /** The button that closes the prompt without an answer. */
+  compareSkip: string;
   /** Chip labels by reason key; a key with no label here shows the key itself. */
   reasons: Record<string, string>;
 }

@@ -35,6 +35,16 @@ export const labels: FeedbackLabels = {
   diffRemoved: "removed",
   diffWordsAdded: { one: "{count} word added", other: "{count} words added" },
   diffWordsRemoved: { one: "{count} word removed", other: "{count} words removed" },
+  answerVersions: "Answer versions",
+  previousAnswer: "Previous answer",
+  nextAnswer: "Next answer",
+  answerCount: "{index} / {count}",
+  answerPosition: "Answer {index} of {count}",
+  compareTitle: "Which response is better?",
+  compareResponse: "Response {index}",
+  compareChoose: "This one",
+  compareTie: "About the same",
+  compareSkip: "Skip",
   reasons: {
     // The contract's error modes, for a thumbs-down.
     hallucination: "Made things up",
