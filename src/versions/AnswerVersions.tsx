@@ -9,7 +9,8 @@ import { useControllableState } from "../shared/useControllableState";
 import { useEffectEvent, useLatest } from "../shared/useLatest";
 import { announce, prepareAnnouncer } from "./announce";
 import { type AnswerVersion, pairKey, preferenceInput } from "./answerVersion";
-import { AnswerVersionsContext, type AnswerVersionsState, type StepDirection, type StepperHandle } from "./context";
+import { AnswerVersionsContext, type AnswerVersionsState, type StepDirection } from "./context";
+import { KeepFocus } from "./KeepFocus";
 import { type EmitObserver, observingClient, providerClient } from "./observeEmits";
 import { recalledPair, recordPair } from "./pairMemory";
 import { VersionStepper } from "./VersionStepper";
@@ -129,41 +130,29 @@ export function AnswerVersions<V extends AnswerVersion = AnswerVersion>({
     wasContinued.current = continued;
   }, [continued, kept, latest]);
 
-  // The steppers inside, and the button that had the focus when a step remounted the version around it.
-  const steppers = useRef(new Set<StepperHandle>());
+  // The steppers placed inside: with none, one is drawn under the version.
+  const steppers = useRef(0);
   const [placed, setPlaced] = useState(true);
-  const focusAfterStep = useRef<StepDirection | null>(null);
-
   const step = useCallback(
     (direction: StepDirection) => {
       const { versions: all, index: at, setIndex: move } = latest.current;
       const next = at + (direction === "next" ? 1 : -1);
       if (next < 0 || next >= all.length) return;
       departed.current ??= all[at] ?? null;
-      // The stepper lives inside the version: when it goes, the focus goes with it unless it is given back.
-      const active = typeof document === "undefined" ? null : document.activeElement;
-      focusAfterStep.current = active?.closest("[data-rfl-stepper]") ? direction : null;
       move(next);
     },
     [latest],
   );
-  const register = useCallback((handle: StepperHandle) => {
-    steppers.current.add(handle);
+  const register = useCallback(() => {
+    steppers.current += 1;
     return () => {
-      steppers.current.delete(handle);
+      steppers.current -= 1;
     };
   }, []);
-
   // Children's layout effects run first: by now every stepper inside has registered or left.
   useLayoutEffect(() => {
-    const has = steppers.current.size > 0;
+    const has = steppers.current > 0;
     if (has !== placed) setPlaced(has);
-    const direction = focusAfterStep.current;
-    if (!direction) return;
-    focusAfterStep.current = null;
-    const active = document.activeElement;
-    if (active && active !== document.body && active.isConnected) return;
-    for (const stepper of steppers.current) stepper.focus(direction);
   });
 
   // Every move after the first render is announced ("Answer 2 of 3"), wherever the focus is.
@@ -183,8 +172,10 @@ export function AnswerVersions<V extends AnswerVersion = AnswerVersion>({
     <AnswerVersionsContext.Provider value={state}>
       <FeedbackClientContext.Provider value={observing}>
         <ActionsLeadingContext.Provider value={stepper}>
-          {/* Keyed: each version's widgets start from their own state, never the previous version's. */}
-          <Fragment key={version.messageId}>{children(version, index)}</Fragment>
+          <KeepFocus messageId={version.messageId}>
+            {/* Keyed: each version's widgets start from their own state, never the previous version's. */}
+            <Fragment key={version.messageId}>{children(version, index)}</Fragment>
+          </KeepFocus>
         </ActionsLeadingContext.Provider>
       </FeedbackClientContext.Provider>
       {!placed && <VersionStepper labels={labelOverrides} standalone />}

@@ -1,5 +1,5 @@
 import { clsx } from "clsx";
-import { useContext, useLayoutEffect, useRef } from "react";
+import { useContext, useLayoutEffect } from "react";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { formatLabel } from "../labels/formatLabel";
 import { useLabels } from "../labels/useLabels";
@@ -64,11 +64,10 @@ export function VersionStepper({ labels: overrides, className, standalone = fals
     );
   }
   const labels = useLabels(overrides);
-  const buttons = useRef<Record<StepDirection, HTMLButtonElement | null>>({ previous: null, next: null });
   const { index, count, step, register } = versions;
   useLayoutEffect(() => {
     if (standalone) return;
-    return register({ focus: (direction) => buttons.current[direction]?.focus() });
+    return register();
   }, [register, standalone]);
   if (count < 2) return null;
 
@@ -76,9 +75,6 @@ export function VersionStepper({ labels: overrides, className, standalone = fals
     const atEnd = direction === "previous" ? index === 0 : index === count - 1;
     return (
       <WidgetButton
-        ref={(button) => {
-          buttons.current[direction] = button;
-        }}
         type="button"
         label={direction === "previous" ? labels.previousAnswer : labels.nextAnswer}
         tooltip
@@ -99,7 +95,6 @@ export function VersionStepper({ labels: overrides, className, standalone = fals
       role="group"
       aria-label={labels.answerVersions}
       className={clsx("rfl-versions", className)}
-      data-rfl-stepper=""
       data-standalone={standalone || undefined}
     >
       {stepButton("previous")}

@@ -3,11 +3,6 @@ import { createContext } from "react";
 /** Which way a step goes: to the earlier answer or the later one. */
 export type StepDirection = "previous" | "next";
 
-/** A mounted stepper, as `AnswerVersions` reaches it: to give the focus back after a step. */
-export interface StepperHandle {
-  focus(direction: StepDirection): void;
-}
-
 /** The shown position and how to move it, for the stepper wherever it is placed. */
 export interface AnswerVersionsState {
   /** The shown version, from 0. */
@@ -15,7 +10,7 @@ export interface AnswerVersionsState {
   count: number;
   step(direction: StepDirection): void;
   /** Counts a stepper placed inside (in `MessageActions`, or the app's own); returns its removal. */
-  register(handle: StepperHandle): () => void;
+  register(): () => void;
 }
 
 export const AnswerVersionsContext = /* @__PURE__ */ createContext<AnswerVersionsState | null>(null);

@@ -73,7 +73,9 @@ describe("AnswerVersions", () => {
     expect(screen.queryByText(V1.content)).toBeNull();
     const bar = screen.getByRole("toolbar", { name: "Message actions" });
     const stepper = within(bar).getByRole("group", { name: "Answer versions" });
-    expect(within(bar).getAllByRole("button")[0]).toBe(within(stepper).getByRole("button", { name: "Previous answer" }));
+    expect(within(bar).getAllByRole("button")[0]).toBe(
+      within(stepper).getByRole("button", { name: "Previous answer" }),
+    );
     expect(within(stepper).getByText("3 / 3")).toBeInTheDocument();
     expect(within(stepper).getByText("Answer 3 of 3")).toBeInTheDocument();
     expect(next()).toHaveAttribute("aria-disabled", "true");

@@ -4,6 +4,8 @@
 import { act, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import {
+  AnswerVersions,
+  ComparePrompt,
   CopyButton,
   DiffView,
   EditableMessage,
@@ -110,6 +112,10 @@ function stringsOnPage(): string[] {
 }
 
 const DRAFT = "The museum opens at nine.";
+const VERSIONS = [
+  { messageId: "v1", content: "The museum opens at nine." },
+  { messageId: "v2", content: "It opens at 9 am." },
+] as const;
 
 function EveryWidget() {
   return (
@@ -128,6 +134,14 @@ function EveryWidget() {
         <EditableMessage draft={DRAFT} />
       </FeedbackMessage>
       <DiffView diff={diffWords(DRAFT, "The museum opens at ten.").diff} collapsible />
+      <AnswerVersions versions={VERSIONS}>
+        {(version) => (
+          <FeedbackMessage messageId={version.messageId} content={version.content}>
+            <p>{version.content}</p>
+          </FeedbackMessage>
+        )}
+      </AnswerVersions>
+      <ComparePrompt a={VERSIONS[0]} b={VERSIONS[1]} />
     </>
   );
 }
@@ -146,11 +160,25 @@ describe("every widget in every language", () => {
     await user.click(within(bar).getByRole("button", { name: labels.regenerate }));
     for (const summary of container.querySelectorAll("summary")) await user.click(summary);
     strings.push(...stringsOnPage());
+    // The answer versions' stepper, a step (announced), and the compare prompt, then its thank-you.
+    await user.click(screen.getByRole("button", { name: labels.previousAnswer }));
+    strings.push(...stringsOnPage());
+    await user.click(screen.getByRole("button", { name: labels.compareTie }));
+    strings.push(...stringsOnPage());
 
     const english = strings.filter((text) => ENGLISH.has(text));
     expect(english, `${code}: English on the page`).toEqual([]);
     // And the translation is what is there (the test cannot pass on an empty page).
-    for (const expected of [labels.formTitleUp, labels.thanks, labels.copied, labels.editHint, labels.diffTitle]) {
+    for (const expected of [
+      labels.formTitleUp,
+      labels.thanks,
+      labels.copied,
+      labels.editHint,
+      labels.diffTitle,
+      labels.compareTitle,
+      labels.compareSkip,
+      formatLabel(labels, labels.answerPosition, { index: 1, count: 2 }),
+    ]) {
       expect(strings, `${code}: ${expected}`).toContain(expected);
     }
     await act(async () => {});
