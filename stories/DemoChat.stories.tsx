@@ -26,7 +26,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'A chat with a fake assistant that streams canned Markdown answers with highlighted code (no network), built only from the public API. Under every answer: copy (and copy on each code block), regenerate with "‹ 2 / 3 ›" to step back to earlier answers, thumbs with the follow-up form, an in-place edit with the diff of the saved edit, and the trace ids behind a disclosure. Every visit gets fresh message ids and a fresh `sessionId`. The log beside the chat (a drawer on a phone) shows each event as it is emitted.',
+          'A chat with a fake assistant that streams canned Markdown answers with highlighted code (no network), built only from the public API. Under every answer: copy (and copy on each code block), regenerate with "‹ 2 / 3 ›" to step back to earlier answers and "Which response is better?" once the new answer is in, thumbs with the follow-up form, an in-place edit with the diff of the saved edit, and the trace ids behind a disclosure. Every visit gets fresh message ids and a fresh `sessionId`. The log beside the chat (a drawer on a phone) shows each event as it is emitted.',
       },
     },
   },
@@ -96,8 +96,9 @@ export const CopyCodeBlock: Story = {
 };
 
 /**
- * Regenerate emits `regenerate` with the replaced text; a new answer (new ids) streams in its place, takes the
- * focus, and "‹ 2 / 2 ›" steps back to the earlier one.
+ * Regenerate emits `regenerate` with the replaced text; a new answer (new ids) streams in its place, and "‹ 2 / 2 ›"
+ * steps back to the earlier one. Once it has streamed in, "Which response is better?" asks about the two and takes
+ * the focus; Skip closes it and gives the focus back to the new answer.
  */
 export const RegenerateAnswer: Story = {
   args: { speed: "instant" },
@@ -105,10 +106,6 @@ export const RegenerateAnswer: Story = {
     const sink = loaded.feedbackSink as MemorySink;
     const canvas = within(canvasElement);
     const first = canvas.getByRole("article", { name: "Assistant answer 2" });
-    const before =
-      within(first)
-        .getByText(/Passage des Panoramas/)
-        .closest(".demo-version")?.textContent ?? "";
     await userEvent.click(within(first).getByRole("button", { name: "Regenerate" }));
     await waitFor(() => expect(sink.events).toHaveLength(1));
     const event = sink.events[0];
@@ -119,12 +116,16 @@ export const RegenerateAnswer: Story = {
     );
     const second = canvas.getByRole("article", { name: "Assistant answer 2" });
     const shown = within(second)
-      .getByText(/Richelieu/)
-      .closest<HTMLElement>(".demo-version");
-    await expect(shown?.textContent).not.toBe(before);
-    // Focus moves to the new answer, not the page body; the page itself never scrolled.
-    await waitFor(() => expect(shown).toHaveFocus());
+      .getAllByText(/Richelieu/)[0]
+      ?.closest<HTMLElement>(".demo-version");
+    await expect(shown).not.toBeNull();
+    // The compare prompt opens under the answer and takes the focus; the page itself never scrolled.
+    const prompt = await within(second).findByRole("group", { name: "Which response is better?" });
+    await waitFor(() => expect(prompt).toHaveFocus());
     await expect(canvasElement.ownerDocument.scrollingElement?.scrollTop ?? 0).toBe(0);
+    await userEvent.click(within(prompt).getByRole("button", { name: "Skip" }));
+    await expect(within(second).queryByRole("group", { name: "Which response is better?" })).toBeNull();
+    await waitFor(() => expect(shown).toHaveFocus());
     await expect(within(second).getByText("2 / 2")).toBeVisible();
 
     // The new answer is a message of its own: a vote on it carries its id, not the replaced one's.
@@ -137,7 +138,7 @@ export const RegenerateAnswer: Story = {
     });
     await expect(sink.events[1]?.messageId).not.toBe(event?.messageId);
 
-    // Step back to the first answer and forward again: focus stays on the picker, each answer keeps its vote.
+    // Step back to the first answer and forward again: focus stays on the stepper, each answer keeps its vote.
     await userEvent.click(within(second).getByRole("button", { name: "Previous answer" }));
     await expect(within(second).getByText(/Passage des Panoramas/)).toBeVisible();
     await expect(within(second).getByText("1 / 2")).toBeVisible();
@@ -147,7 +148,73 @@ export const RegenerateAnswer: Story = {
       "false",
     );
     await userEvent.click(within(second).getByRole("button", { name: "Next answer" }));
+    await expect(within(second).getByRole("button", { name: "Next answer" })).toHaveFocus();
     await expect(within(second).getByRole("button", { name: "Good response" })).toHaveAttribute("aria-pressed", "true");
+  },
+};
+
+/**
+ * After a regenerate, "This one" under the first answer is a clear `preference` for it over the new one (a DPO
+ * pair with both traces); the chat goes back to the chosen answer and thanks the user.
+ */
+export const CompareAfterRegenerate: Story = {
+  args: { speed: "instant" },
+  play: async ({ canvasElement, loaded }) => {
+    const sink = loaded.feedbackSink as MemorySink;
+    const answer = within(within(canvasElement).getByRole("article", { name: "Assistant answer 2" }));
+    await userEvent.click(answer.getByRole("button", { name: "Regenerate" }));
+    const prompt = await answer.findByRole("group", { name: "Which response is better?" });
+    await userEvent.click(within(prompt).getByRole("button", { name: "This one Response 1" }));
+    await waitFor(() => expect(sink.events.filter((event) => event.type === "preference")).toHaveLength(1));
+    const [regenerate, preference] = sink.events;
+    await expect(preference).toMatchObject({
+      type: "preference",
+      source: "compare",
+      strength: "clear",
+      messageId: regenerate?.messageId,
+      traceId: regenerate?.traceId,
+      prompt: [
+        { role: "user", content: DEBOUNCE },
+        { role: "assistant", content: expect.stringContaining("debounce") },
+        { role: "user", content: PARIS },
+      ],
+    });
+    await expect(preference).toHaveProperty("chosen", expect.stringContaining("Musée d'Orsay"));
+    await expect(preference).toHaveProperty("rejected", expect.stringContaining("Richelieu"));
+    await expect(answer.getByText("Thanks for your feedback")).toBeVisible();
+    // The chosen (first) answer is shown again.
+    await expect(answer.getByText("1 / 2")).toBeVisible();
+    await expect(answer.getByText(/Passage des Panoramas/)).toBeVisible();
+  },
+};
+
+/**
+ * Step back to the first answer after a regenerate and ask the next question from there: the conversation went on
+ * from the kept answer, a slight `preference` for it over the one the user stepped away from.
+ */
+export const KeepEarlierAnswer: Story = {
+  args: { speed: "instant" },
+  play: async ({ canvasElement, loaded }) => {
+    const sink = loaded.feedbackSink as MemorySink;
+    const canvas = within(canvasElement);
+    const answer = within(canvas.getByRole("article", { name: "Assistant answer 2" }));
+    await userEvent.click(answer.getByRole("button", { name: "Regenerate" }));
+    await userEvent.click(
+      within(await answer.findByRole("group", { name: "Which response is better?" })).getByRole("button", {
+        name: "Skip",
+      }),
+    );
+    await userEvent.click(answer.getByRole("button", { name: "Previous answer" }));
+    await userEvent.type(canvas.getByRole("textbox", { name: "Your question" }), `${SQL}{Enter}`);
+    await waitFor(() => expect(sink.events.filter((event) => event.type === "preference")).toHaveLength(1));
+    const regenerate = sink.events[0];
+    await expect(sink.events.find((event) => event.type === "preference")).toMatchObject({
+      source: "kept",
+      strength: "slight",
+      messageId: regenerate?.messageId,
+      chosen: expect.stringContaining("Musée d'Orsay"),
+      rejected: expect.stringContaining("Richelieu"),
+    });
   },
 };
 

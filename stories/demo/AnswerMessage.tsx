@@ -1,11 +1,15 @@
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
+  AnswerVersions,
+  type CompareChoice,
+  ComparePrompt,
   CopyButton,
   DiffView,
   EditableMessage,
   EditButton,
   type EditEvent,
   FeedbackMessage,
+  type AnswerVersion as KitAnswerVersion,
   MessageActions,
   RegenerateButton,
   ThumbsFeedback,
@@ -13,11 +17,10 @@ import {
 import { MessageText } from "./MessageText";
 import { type AnswerTurn, type AnswerVersion, shownVersion } from "./useFakeAssistant";
 
-/** Where focus goes once another version is shown: the new answer itself, or the picker button just used. */
-type FocusAfterShow = "answer" | Step;
-
 export interface AnswerMessageProps {
   turn: AnswerTurn;
+  /** Whether the user has asked something after this answer: the conversation went on from the shown version. */
+  continued: boolean;
   /** Generates another answer to the same question and shows it; resolves when it has streamed in. */
   onRegenerate: () => Promise<void>;
   /** Shows the turn's `index`th answer. */
@@ -26,35 +29,49 @@ export interface AnswerMessageProps {
   reveal: (element: HTMLElement) => void;
 }
 
-/**
- * One place in the conversation for an assistant answer, with every answer generated for it: the shown one
- * with the message action bar (`MessageActions`: copy, regenerate, edit in place, thumbs with the follow-up
- * form below the bar), and "‹ 2 / 3 ›" in the bar to step back to earlier ones. Each answer is a message of its own, with its own ids, trace and feedback.
- */
-export function AnswerMessage({ turn, onRegenerate, onShow, reveal }: AnswerMessageProps) {
-  const shown = shownVersion(turn);
-  const focusAfterShow = useRef<FocusAfterShow | null>(null);
-  const versionElements = useRef(new Map<string, HTMLDivElement>());
+/** A saved edit of one answer: kept here, so that stepping to another answer and back keeps it. */
+type SavedEdit = { final: string; event: EditEvent | null };
 
+/** The demo's answer as the kit sees it: its ids, its text and the conversation that produced it. */
+function kitVersion(version: AnswerVersion, prompt: AnswerTurn["prompt"]): KitAnswerVersion {
+  return { messageId: version.id, content: version.text, traceId: version.traceId, spanId: version.spanId, prompt };
+}
+
+/**
+ * One place in the conversation for an assistant answer, with every answer generated for it (`AnswerVersions`):
+ * the shown one with the message action bar (`MessageActions`: "‹ 2 / 3 ›" first, then copy, regenerate, edit in
+ * place, thumbs with the follow-up form below the bar). Once a regenerated answer has streamed in, "Which
+ * response is better?" (`ComparePrompt`) asks about it and the answer it replaced, below both.
+ */
+export function AnswerMessage({ turn, continued, onRegenerate, onShow, reveal }: AnswerMessageProps) {
+  const shown = shownVersion(turn);
+  const focusShownAnswer = useRef(false);
+  const versionElements = useRef(new Map<string, HTMLDivElement>());
+  const [edits, setEdits] = useState<Record<string, SavedEdit>>({});
+
+  // After a regenerate (or a choice in the prompt), the focus goes to the answer now shown, never the body.
   useEffect(() => {
-    const target = focusAfterShow.current;
     const element = versionElements.current.get(shown.id);
-    if (!target || !element) return;
-    focusAfterShow.current = null;
-    const focusable = target === "answer" ? element : element.querySelector<HTMLElement>(`[data-step="${target}"]`);
-    focusable?.focus({ preventScroll: true });
+    if (!focusShownAnswer.current || !element) return;
+    focusShownAnswer.current = false;
+    element.focus({ preventScroll: true });
     reveal(element);
   }, [shown.id, reveal]);
 
-  const step = (direction: Step) => {
-    const index = turn.shown + (direction === "next" ? 1 : -1);
-    if (index < 0 || index >= turn.versions.length) return;
-    focusAfterShow.current = direction;
-    onShow(index);
-  };
   const regenerate = () => {
-    focusAfterShow.current = "answer";
+    focusShownAnswer.current = true;
     return onRegenerate();
+  };
+
+  // The newest answer, once streamed, against the one it replaced.
+  const newest = turn.versions.at(-1);
+  const replaced = turn.versions.find((version) => version.id === newest?.replaces);
+  const choose = (choice: CompareChoice) => {
+    const chosen = choice === "a" ? replaced : choice === "b" ? newest : undefined;
+    const index = turn.versions.findIndex((version) => version.id === chosen?.id);
+    if (index === -1 || index === turn.shown) return;
+    focusShownAnswer.current = true;
+    onShow(index);
   };
 
   return (
@@ -64,29 +81,40 @@ export function AnswerMessage({ turn, onRegenerate, onShow, reveal }: AnswerMess
       aria-busy={shown.status === "streaming"}
       data-state={shown.status}
     >
-      {turn.versions.map((version, index) => (
-        <div
-          key={version.id}
-          ref={(element) => {
-            if (element) versionElements.current.set(version.id, element);
-            else versionElements.current.delete(version.id);
-          }}
-          className="demo-version"
-          hidden={index !== turn.shown}
-          tabIndex={-1}
-        >
-          <AnswerVersionView
-            version={version}
-            prompt={turn.prompt}
-            picker={
-              turn.versions.length > 1 ? (
-                <VersionPicker index={index} count={turn.versions.length} onStep={step} />
-              ) : null
-            }
-            onRegenerate={regenerate}
-          />
-        </div>
-      ))}
+      <AnswerVersions
+        versions={turn.versions.map((version) => ({ ...kitVersion(version, turn.prompt), demo: version }))}
+        index={turn.shown}
+        onIndexChange={onShow}
+        continued={continued}
+      >
+        {({ demo: version }) => (
+          <div
+            ref={(element) => {
+              if (element) versionElements.current.set(version.id, element);
+              else versionElements.current.delete(version.id);
+            }}
+            className="demo-version"
+            tabIndex={-1}
+          >
+            <AnswerVersionView
+              version={version}
+              prompt={turn.prompt}
+              edit={edits[version.id]}
+              onEdit={(edit) => setEdits((all) => ({ ...all, [version.id]: edit }))}
+              onRegenerate={regenerate}
+            />
+          </div>
+        )}
+      </AnswerVersions>
+      {newest && replaced && newest.status === "done" && (
+        <ComparePrompt
+          key={newest.id}
+          a={kitVersion(replaced, turn.prompt)}
+          b={kitVersion(newest, turn.prompt)}
+          renderText={(text) => <MessageText text={text} />}
+          onChoice={choose}
+        />
+      )}
     </article>
   );
 }
@@ -94,15 +122,16 @@ export function AnswerMessage({ turn, onRegenerate, onShow, reveal }: AnswerMess
 function AnswerVersionView({
   version,
   prompt,
-  picker,
+  edit,
+  onEdit,
   onRegenerate,
 }: {
   version: AnswerVersion;
   prompt: AnswerTurn["prompt"];
-  picker: ReactNode;
+  edit: SavedEdit | undefined;
+  onEdit: (edit: SavedEdit) => void;
   onRegenerate: () => Promise<void>;
 }) {
-  const [edit, setEdit] = useState<{ final: string; event: EditEvent | null } | null>(null);
   const streaming = version.status === "streaming";
   return (
     <FeedbackMessage
@@ -118,16 +147,16 @@ function AnswerVersionView({
       ) : (
         <EditableMessage
           draft={version.text}
+          {...(edit && { defaultValue: edit.final })}
           renderText={(text) => <MessageText text={text} />}
           labels={{ editor: "Edit the answer" }}
-          onCommit={(final, event) => setEdit({ final, event })}
+          onCommit={(final, event) => onEdit({ final, event })}
         />
       )}
       {!streaming && (
         <>
-          {/* The message action bar: "‹ 2 / 3 ›" when there are several answers, then the kit's widgets. */}
+          {/* The message action bar: AnswerVersions puts "‹ 2 / 3 ›" first when there are several answers. */}
           <MessageActions>
-            {picker}
             <CopyButton />
             <RegenerateButton onRegenerate={onRegenerate} />
             <EditButton labels={{ edit: "Edit answer" }} />
@@ -157,38 +186,5 @@ function AnswerVersionView({
         </details>
       )}
     </FeedbackMessage>
-  );
-}
-
-type Step = "previous" | "next";
-
-/** "‹ 2 / 3 ›": steps between the answers generated for one question. Ends stay focusable, announced as dimmed. */
-function VersionPicker({ index, count, onStep }: { index: number; count: number; onStep: (step: Step) => void }) {
-  const stepButton = (step: Step) => {
-    const atEnd = step === "previous" ? index === 0 : index === count - 1;
-    return (
-      <button
-        type="button"
-        className="rfl-icon-button"
-        data-step={step}
-        aria-label={step === "previous" ? "Previous answer" : "Next answer"}
-        aria-disabled={atEnd}
-        onClick={() => !atEnd && onStep(step)}
-      >
-        {/* The angle quotes mirror themselves in a right-to-left page. */}
-        <span aria-hidden="true">{step === "previous" ? "‹" : "›"}</span>
-      </button>
-    );
-  };
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: a group of two buttons and a count, not a form fieldset.
-    <div className="demo-picker" role="group" aria-label="Answers to this question">
-      {stepButton("previous")}
-      <span className="demo-picker-count">
-        <span className="demo-sr">Answer </span>
-        {index + 1} / {count}
-      </span>
-      {stepButton("next")}
-    </div>
   );
 }

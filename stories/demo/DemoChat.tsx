@@ -81,7 +81,7 @@ export function DemoChat({ speed = "typing", initialQuestions = [] }: DemoChatPr
       </header>
       <div className="demo-scroller" ref={scroller} onScroll={onScroll}>
         <ol className="demo-log" aria-label="Conversation">
-          {turns.map((turn) => (
+          {turns.map((turn, position) => (
             <li key={turn.id} className={`demo-turn demo-turn--${turn.role}`}>
               {turn.role === "user" ? (
                 <article className="demo-question" aria-label="You asked">
@@ -90,6 +90,8 @@ export function DemoChat({ speed = "typing", initialQuestions = [] }: DemoChatPr
               ) : (
                 <AnswerMessage
                   turn={turn}
+                  // The user asked something after it: the conversation went on from the answer shown.
+                  continued={position < turns.length - 1}
                   onRegenerate={() => regenerate(turn.id)}
                   onShow={(index) => show(turn.id, index)}
                   reveal={reveal}

@@ -200,7 +200,7 @@ describe("ComparePrompt with the keyboard", () => {
   it("Escape skips: nothing emitted, the focus goes back", async () => {
     const sink = memorySink();
     render(<Chat sink={sink} />);
-    const prompt = await regenerateByKeyboard();
+    await regenerateByKeyboard();
     await userEvent.keyboard("{Escape}");
     expect(screen.queryByRole("group", { name: "Which response is better?" })).toBeNull();
     expect(screen.getByRole("button", { name: "Regenerate" })).toHaveFocus();
