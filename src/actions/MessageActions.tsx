@@ -29,7 +29,7 @@ export interface MessageActionsProps extends HTMLAttributes<HTMLDivElement> {
  * One bar for a message's actions: its widgets in one row with one rhythm, and a panel under the row for what
  * opens from them (the follow-up form, the thank-you), aligned with the message text. Opening the form,
  * "Copied" or a pending regenerate moves no button. A WAI-ARIA toolbar: one Tab stop per message, arrow keys
- * between its buttons, Home and End.
+ * between its buttons, Home and End. Inside `AnswerVersions`, its "‹ 2 / 3 ›" stepper comes first.
  *
  * @example
  * ```tsx

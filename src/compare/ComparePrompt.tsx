@@ -162,7 +162,8 @@ export function ComparePrompt({
         <p className="rfl-compare__label" id={headingId}>
           {formatLabel(labels, labels.compareResponse, { index: position })}
         </p>
-        <div className="rfl-compare__text" data-format={renderText ? "rendered" : "plain"}>
+        {/* The answer's own direction: an English answer on a right-to-left page still reads left to right. */}
+        <div className="rfl-compare__text" dir="auto" data-format={renderText ? "rendered" : "plain"}>
           {renderText ? renderText(version.content, version) : version.content}
         </div>
         <button
