@@ -1,14 +1,15 @@
 import { clsx } from "clsx";
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { formatLabel } from "../labels/formatLabel";
 import { useLabels } from "../labels/useLabels";
 import { useFeedbackClient } from "../provider/context";
 import { useControllableState } from "../shared/useControllableState";
+import { useIsomorphicLayoutEffect } from "../shared/useIsomorphicLayoutEffect";
 import { useEffectEvent } from "../shared/useLatest";
 import { type AnswerVersion, pairKey, preferenceInput } from "../versions/answerVersion";
 import { providerClient } from "../versions/observeEmits";
-import { recordPair } from "../versions/pairMemory";
+import { recalledPair, recordPair } from "../versions/pairMemory";
 
 /** What the user answered: the first answer, the second, about the same, or skipped. */
 export type CompareChoice = "a" | "b" | "tie" | "skip";
@@ -99,9 +100,14 @@ export function ComparePrompt({
   const decided = useRef(new Map<string, boolean>());
   const decide = useEffectEvent(() => {
     // This instance's own decision first: an effect run twice (StrictMode) must not count as a second time.
-    const shown =
-      decided.current.get(pair) ?? (recordPair(client, "compare", pair, "asked", true) && random() < sample);
-    decided.current.set(pair, shown);
+    let shown = decided.current.get(pair);
+    if (shown === undefined) {
+      // Sampled in or out, answered or not: a pair met before (on this page, or in this tab) is not asked again.
+      const met = recalledPair(client, "compare", pair, true) !== undefined;
+      if (!met) recordPair(client, "compare", pair, "decided", true);
+      shown = !met && random() < sample;
+      decided.current.set(pair, shown);
+    }
     setPhase({ pair, phase: shown ? "asking" : "done" });
     if (!shown) setWanted(false);
   });
@@ -112,7 +118,7 @@ export function ComparePrompt({
   }, [wanted, current, pair, decide]);
 
   // The focus moves in when it opens, from wherever it was (unless the user is typing there).
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (current !== "asking") return;
     const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (active?.closest(TEXT_ENTRY)) return;

@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { Fragment, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ActionsLeadingContext } from "../actions/actionsLeading";
 import { isInputOf } from "../events/createEvent";
 import type { LabelOverrides } from "../labels/defaultLabels";
@@ -6,6 +6,7 @@ import { formatLabel } from "../labels/formatLabel";
 import { useLabels } from "../labels/useLabels";
 import { FeedbackClientContext, useFeedbackClient } from "../provider/context";
 import { useControllableState } from "../shared/useControllableState";
+import { useIsomorphicLayoutEffect } from "../shared/useIsomorphicLayoutEffect";
 import { useEffectEvent, useLatest } from "../shared/useLatest";
 import { announce, prepareAnnouncer } from "./announce";
 import { type AnswerVersion, pairKey, preferenceInput } from "./answerVersion";
@@ -95,7 +96,7 @@ export function AnswerVersions<V extends AnswerVersion = AnswerVersion>({
   const departed = useRef<AnswerVersion | null>(null);
   // A version added at the end (a regenerate finished): uncontrolled, show it; either way a new start.
   const counted = useRef(count);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (count > counted.current) {
       departed.current = null;
       if (indexProp === undefined) setIndex(count - 1);
@@ -150,7 +151,7 @@ export function AnswerVersions<V extends AnswerVersion = AnswerVersion>({
     };
   }, []);
   // Children's layout effects run first: by now every stepper inside has registered or left.
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const has = steppers.current > 0;
     if (has !== placed) setPlaced(has);
   });

@@ -1,8 +1,9 @@
 import { clsx } from "clsx";
-import { useContext, useLayoutEffect } from "react";
+import { useContext } from "react";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { formatLabel } from "../labels/formatLabel";
 import { useLabels } from "../labels/useLabels";
+import { useIsomorphicLayoutEffect } from "../shared/useIsomorphicLayoutEffect";
 import { visuallyHidden } from "../shared/visuallyHidden";
 import { WidgetButton } from "../shared/WidgetButton";
 import { AnswerVersionsContext, type StepDirection } from "./context";
@@ -65,7 +66,7 @@ export function VersionStepper({ labels: overrides, className, standalone = fals
   }
   const labels = useLabels(overrides);
   const { index, count, step, register } = versions;
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (standalone) return;
     return register();
   }, [register, standalone]);

@@ -166,7 +166,22 @@ describe("ComparePrompt", () => {
   it("remembers the pairs asked about in sessionStorage, for a reload", async () => {
     renderPrompt().unmount();
     expect(JSON.parse(sessionStorage.getItem("react-feedback-loop:pairs") ?? "{}")).toEqual({
-      compare: { "a1|a2": "asked" },
+      compare: { "a1|a2": "decided" },
+    });
+  });
+
+  it("does not ask again about a pair answered before, when mounted again", async () => {
+    const sink = memorySink();
+    const first = renderPrompt({}, sink);
+    await first.user.click(await screen.findByRole("button", { name: "This one Response 1" }));
+    first.unmount();
+    const onOpenChange = vi.fn();
+    renderPrompt({ onOpenChange }, sink);
+    await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
+    expect(screen.queryByRole("group")).toBeNull();
+    // A reload (a new provider, the same tab) remembers it too.
+    expect(JSON.parse(sessionStorage.getItem("react-feedback-loop:pairs") ?? "{}").compare).toEqual({
+      "a1|a2": "answered",
     });
   });
 
