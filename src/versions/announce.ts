@@ -2,6 +2,10 @@
 // so it is mounted afresh with every version; a live region of its own would be new each time, and screen
 // readers announce changes to a region, not regions that arrive with their text.
 let region: HTMLElement | null = null;
+let clearing: ReturnType<typeof setTimeout> | undefined;
+
+/** How long an announcement stays in the region: long enough to be read, gone before a reader browses to it. */
+const KEEP_MS = 7000;
 
 /** Puts the page's live region in place ahead of the first announcement, which it must precede. */
 export function prepareAnnouncer(): void {
@@ -19,4 +23,6 @@ export function announce(text: string): void {
   prepareAnnouncer();
   // A new text node is an addition even when the words are the same as last time.
   region?.replaceChildren(document.createTextNode(text));
+  clearTimeout(clearing);
+  clearing = setTimeout(() => region?.replaceChildren(), KEEP_MS);
 }

@@ -5,7 +5,7 @@ import "../../src/styles/styles.css";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import axe from "axe-core";
 import { useState } from "react";
-import { page, userEvent } from "vitest/browser";
+import { cdp, page, userEvent } from "vitest/browser";
 import {
   type AnswerVersion,
   AnswerVersions,
@@ -175,6 +175,8 @@ async function regenerateByKeyboard() {
 describe("ComparePrompt with the keyboard", () => {
   beforeEach(async () => {
     await page.viewport(1280, 800);
+    // The pairs asked about are remembered for the tab: each test meets its pair for the first time.
+    sessionStorage.clear();
   });
 
   it("takes the focus when it opens, a choice by keyboard emits it, and the focus goes back", async () => {
@@ -274,5 +276,32 @@ describe("AnswerVersions and ComparePrompt with axe", () => {
     screen.getByRole("button", { name: "About the same" }).click();
     await screen.findByText("Thanks for your feedback");
     await expectNoAxeViolations();
+  });
+});
+
+describe("AnswerVersions and ComparePrompt under a coarse pointer", () => {
+  afterEach(async () => {
+    await cdp().send("Emulation.setTouchEmulationEnabled", { enabled: false });
+  });
+
+  it("every button of the stepper and the prompt is at least 44 by 44 px", async () => {
+    sessionStorage.clear();
+    await page.viewport(390, 800);
+    await cdp().send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 5 });
+    expect(matchMedia("(pointer: coarse)").matches).toBe(true);
+    render(<Chat sink={memorySink()} compare />);
+    const prompt = await screen.findByRole("group", { name: "Which response is better?" });
+    const buttons = [
+      ...within(screen.getByRole("group", { name: "Answer versions" })).getAllByRole("button"),
+      ...within(prompt).getAllByRole("button"),
+    ];
+    expect(buttons).toHaveLength(6);
+    for (const button of buttons) {
+      const { width, height } = button.getBoundingClientRect();
+      expect(
+        Math.min(width, height),
+        button.textContent || button.getAttribute("aria-label") || "",
+      ).toBeGreaterThanOrEqual(44);
+    }
   });
 });
