@@ -35,7 +35,7 @@ const meta = {
   title: "Widgets/ComparePrompt",
   component: ComparePrompt,
   args: { ...pair("story"), onChoice: fn(), onOpenChange: fn() },
-  // The pairs asked about are remembered for the browser tab: each story starts with none.
+  // The pairs asked about are remembered for the browser tab: each story has its own pair, and starts with none.
   beforeEach: () => sessionStorage.removeItem("react-feedback-loop:pairs"),
   parameters: {
     docs: {
@@ -52,6 +52,7 @@ type Story = StoryObj<typeof meta>;
 
 /** Open: the group takes the focus, Tab reaches "This one" under the first answer. */
 export const Open: Story = {
+  args: pair("open"),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const prompt = await canvas.findByRole("group", { name: "Which response is better?" });
@@ -63,6 +64,7 @@ export const Open: Story = {
 
 /** "This one" under the second answer: a clear preference for it, then the thank-you. */
 export const ChosenThanks: Story = {
+  args: pair("chosen"),
   play: async ({ canvasElement, loaded, args }) => {
     const sink = loaded.feedbackSink as MemorySink;
     const canvas = within(canvasElement);
@@ -73,8 +75,8 @@ export const ChosenThanks: Story = {
     await expect(preferences(sink)[0]).toMatchObject({
       source: "compare",
       strength: "clear",
-      messageId: "story-second",
-      rejectedMessageId: "story-first",
+      messageId: "chosen-second",
+      rejectedMessageId: "chosen-first",
       rejectedTraceId: "4bf92f3577b34da6a3ce929d0e0e4736",
     });
     await expect(args.onChoice).toHaveBeenCalledWith("b");
@@ -84,18 +86,20 @@ export const ChosenThanks: Story = {
 
 /** "About the same": a tie, reported on the first answer. */
 export const Tie: Story = {
+  args: pair("tie"),
   play: async ({ canvasElement, loaded }) => {
     const sink = loaded.feedbackSink as MemorySink;
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole("button", { name: "About the same" }));
     await waitFor(() => expect(preferences(sink)).toHaveLength(1));
-    await expect(preferences(sink)[0]).toMatchObject({ strength: "tie", messageId: "story-first" });
+    await expect(preferences(sink)[0]).toMatchObject({ strength: "tie", messageId: "tie-first" });
     await expect(canvas.getByText("Thanks for your feedback")).toBeVisible();
   },
 };
 
 /** Skip closes it and sends nothing. */
 export const Skipped: Story = {
+  args: pair("skipped"),
   play: async ({ canvasElement, loaded, args }) => {
     const sink = loaded.feedbackSink as MemorySink;
     const canvas = within(canvasElement);
@@ -109,7 +113,7 @@ export const Skipped: Story = {
 
 /** `sample={0.1}` and a draw of 0.5: this pair is not asked about, and the app hears `onOpenChange(false)`. */
 export const SampledOut: Story = {
-  args: { sample: 0.1, random: () => 0.5 },
+  args: { ...pair("sampled-out"), sample: 0.1, random: () => 0.5 },
   play: async ({ canvasElement, args }) => {
     await waitFor(() => expect(args.onOpenChange).toHaveBeenCalledWith(false));
     await expect(within(canvasElement).queryByRole("group")).toBeNull();
