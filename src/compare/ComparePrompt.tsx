@@ -111,6 +111,13 @@ export function ComparePrompt({
     setPhase({ pair, phase: shown ? "asking" : "done" });
     if (!shown) setWanted(false);
   });
+  // Uncontrolled, a new pair (another regenerate) is a new question: asked again, as on mount.
+  const askedPair = useRef(pair);
+  useEffect(() => {
+    if (askedPair.current === pair) return;
+    askedPair.current = pair;
+    if (open === undefined && defaultOpen) setWanted(true);
+  }, [pair, open, defaultOpen, setWanted]);
   useEffect(() => {
     if (wanted && current === "idle") decide();
     // The app closed it while it asked: as a skip, without the skip's event (there is none).
@@ -137,7 +144,7 @@ export function ComparePrompt({
     // Given back before the group goes, if it was inside: else the focus would drop to the page.
     if (group.current?.contains(document.activeElement)) {
       const back = returnFocus.current;
-      if (back?.isConnected) back.focus({ preventScroll: true });
+      if (back?.isConnected && back !== document.body) back.focus({ preventScroll: true });
       else status.current?.focus({ preventScroll: true });
     }
     returnFocus.current = null;

@@ -185,6 +185,38 @@ describe("ComparePrompt", () => {
     });
   });
 
+  it("uncontrolled, asks again when given a new pair (another regenerate)", async () => {
+    const sink = memorySink();
+    const user = userEvent.setup();
+    const third: AnswerVersion = { messageId: "a5", content: "Use requestAnimationFrame for resize." };
+    const { rerender } = render(
+      <FeedbackProvider sink={sink}>
+        <ComparePrompt a={FIRST} b={SECOND} />
+      </FeedbackProvider>,
+    );
+    await user.click(await screen.findByRole("button", { name: "This one Response 2" }));
+    rerender(
+      <FeedbackProvider sink={sink}>
+        <ComparePrompt a={SECOND} b={third} />
+      </FeedbackProvider>,
+    );
+    const prompt = await screen.findByRole("group", { name: "Which response is better?" });
+    expect(within(prompt).getByText(third.content)).toBeInTheDocument();
+    await user.click(within(prompt).getByRole("button", { name: "This one Response 2" }));
+    await waitFor(() => expect(preferences(sink)).toHaveLength(2));
+    expect(preferences(sink)[1]).toMatchObject({ messageId: "a5", rejectedMessageId: "a2" });
+  });
+
+  it("gives the focus to its thank-you when there was nowhere to give it back to", async () => {
+    // Nothing has the focus when it opens (the page's body).
+    const { user } = renderPrompt();
+    const prompt = await screen.findByRole("group", { name: "Which response is better?" });
+    await waitFor(() => expect(prompt).toHaveFocus());
+    await user.keyboard("{Tab}{Enter}");
+    expect(screen.getByRole("status")).toHaveFocus();
+    expect(screen.getByRole("status")).toHaveTextContent("Thanks for your feedback");
+  });
+
   it("does not take the focus from a text box the user is typing in", async () => {
     const user = userEvent.setup();
     function Chat() {

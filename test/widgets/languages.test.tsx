@@ -148,6 +148,8 @@ function EveryWidget() {
 
 describe("every widget in every language", () => {
   it.each(translations)("$code: no English string from the default table on the page", async ({ code, labels }) => {
+    // The compare prompt asks once per pair in a browser tab: each language meets the pair for the first time.
+    sessionStorage.clear();
     const { user, container } = renderInMessage(<EveryWidget />, { content: DRAFT, provider: { labels } });
     const bar = screen.getByRole("toolbar", { name: labels.messageActions });
     // Open what opens: the form after each vote, the thank-you, "Copied", a pending regenerate, the diff.
