@@ -123,6 +123,11 @@ export const SampledOut: Story = {
 /** Light, dark and right to left, each frame narrow: the answers stacked. */
 export const ThemesAndDirection: Story = {
   render: () => <ThemeFrames>{(frame) => <ComparePrompt {...pair(`theme-${frame.id}`)} defaultOpen />}</ThemeFrames>,
+  play: async ({ canvasElement }) => {
+    await waitFor(() =>
+      expect(within(canvasElement).getAllByRole("group", { name: "Which response is better?" })).toHaveLength(4),
+    );
+  },
 };
 
 /** In Japanese (a shipped language pack), and after the choice. */
