@@ -1,5 +1,7 @@
 // A preference is about two answers: every vendor gets a record on each answer's own trace, span or run.
+import type { FeedbackError } from "../../../src/errors";
 import type { FeedbackEvent } from "../../../src/events/types";
+import { createFeedbackHandler, type RelayResponse } from "../../../src/server/createFeedbackHandler";
 import { langfuseSink } from "../../../src/sinks/langfuseSink";
 import { langsmithApiSink } from "../../../src/sinks/langsmithApiSink";
 import { langsmithSink } from "../../../src/sinks/langsmithSink";
@@ -42,7 +44,13 @@ function changedMind(): FeedbackEvent {
 }
 
 type Score = { id: string; name: string; value: number; traceId?: string; observationId?: string; metadata: object };
-const bodies = <T>(requests: Received[]) => requests.map((request) => request.body as T);
+/** The request bodies, the chosen answer's first: a preference's two requests go out at once, in no fixed order. */
+const bodies = <T>(requests: Received[]) =>
+  requests.map((request) => request.body as T).sort((a, b) => scoreOf(b) - scoreOf(a));
+const scoreOf = (body: unknown) => {
+  const { value, score } = body as { value?: unknown; score?: unknown };
+  return Number(typeof value === "number" ? value : score);
+};
 
 describe("Langfuse: a score on each answer's trace", () => {
   it("scores the chosen answer 1 and the other 0, each on its own trace and observation", async () => {
@@ -183,7 +191,40 @@ describe("LangSmith: feedback on each answer's run under user_preference", () =>
     const result = await langsmithApiSink({ apiKey: "k", apiUrl: server.url }).send([byTrace, noRun], sendOptions());
     expect(result.accepted).toEqual([byTrace.id]);
     expect(result.rejected).toEqual([{ id: noRun.id, reason: expect.stringContaining("rejectedRunId") }]);
-    expect(bodies<Feedback>(server.received).map((body) => body.run_id)).toEqual([RUN_ID, REJECTED_RUN_ID, RUN_ID]);
+    expect(
+      bodies<Feedback>(server.received)
+        .map((body) => body.run_id)
+        .sort(),
+    ).toEqual([RUN_ID, REJECTED_RUN_ID, RUN_ID].sort());
+  });
+
+  it("behind the relay: both runs get feedback, and an answer without a run is reported to the server's log", async () => {
+    server = await vendorServer(() => ({ status: 200 }));
+    const heard: FeedbackError[] = [];
+    const relay = createFeedbackHandler({
+      sinks: langsmithApiSink({ apiKey: "lsv2_secret", apiUrl: server.url }),
+      onError: (error) => heard.push(error),
+    });
+    const whole = clear();
+    const half = { ...clear(), rejectedRunId: undefined } as FeedbackEvent;
+    const response = await relay(
+      new Request("http://app.test/api/feedback", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ events: [whole, half] }),
+      }),
+    );
+    expect(response.status).toBe(207);
+    const answer = (await response.json()) as RelayResponse;
+    expect(answer.accepted).toEqual([whole.id]);
+    expect(answer.rejected).toEqual([{ ids: [half.id], reason: expect.stringContaining("rejectedRunId") }]);
+    expect(heard.map((error) => error.eventIds)).toEqual([[half.id]]);
+    // Both events are sent at once: the order of the requests is not fixed.
+    expect(
+      bodies<Feedback>(server.received)
+        .map((body) => `${body.run_id}=${body.score}`)
+        .sort(),
+    ).toEqual([`${RUN_ID}=1`, `${REJECTED_RUN_ID}=0`, `${RUN_ID}=1`].sort());
   });
 
   it("the browser sink asks for a presigned URL per answer's run", async () => {
@@ -201,10 +242,12 @@ describe("LangSmith: feedback on each answer's run under user_preference", () =>
       { runId: RUN_ID, key: "user_preference" },
       { runId: REJECTED_RUN_ID, key: "user_preference" },
     ]);
-    expect(server.received.map((request) => [request.path, (request.body as { score: number }).score])).toEqual([
-      [`/feedback/tokens/${RUN_ID}`, 1],
-      [`/feedback/tokens/${REJECTED_RUN_ID}`, 0],
-    ]);
+    expect(server.received.map((request) => [request.path, (request.body as { score: number }).score]).sort()).toEqual(
+      [
+        [`/feedback/tokens/${RUN_ID}`, 1],
+        [`/feedback/tokens/${REJECTED_RUN_ID}`, 0],
+      ].sort(),
+    );
   });
 });
 
