@@ -8,6 +8,7 @@ export {
   CopyChart,
   EditsChart,
   type InsightsChartProps,
+  PreferencesChart,
   RegenerateChart,
   SignalVolumeChart,
   ThumbsShareChart,

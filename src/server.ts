@@ -25,5 +25,12 @@ export { type NodeRequestLike, type NodeResponseLike, toNodeHandler } from "./se
 export * from "./sinks/anywhere";
 export { parseRetryAfter } from "./sinks/http/outcome";
 export { type LangSmithApiSinkOptions, langsmithApiSink as langSmithApiSink } from "./sinks/langsmithApiSink";
-export { type PhoenixAnnotation, type PhoenixSinkOptions, phoenixAnnotation, phoenixSink } from "./sinks/phoenixSink";
+export {
+  type PhoenixAnnotation,
+  type PhoenixSinkOptions,
+  phoenixAnnotation,
+  phoenixAnnotations,
+  phoenixSink,
+} from "./sinks/phoenixSink";
+export type { VendorRecords } from "./sinks/vendor/answers";
 export { type PostgresStore, type PostgresStoreOptions, postgresStore } from "./store/postgresStore";

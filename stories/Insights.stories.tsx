@@ -8,6 +8,7 @@ import {
   EditsChart,
   ErrorModesChart,
   FeedbackInsights,
+  PreferencesChart,
   RegenerateChart,
   SignalVolumeChart,
   summarize,
@@ -29,7 +30,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "What users think of the answers, from `summarize(events)`: volumes per day, the thumbs-up share per split with 95% Wilson intervals, error modes, edits, regenerates, abandonment, copies and the answers worth a look. Each chart is one Tab stop (arrow keys read its bars) and has a table view. `react-feedback-loop/insights`.",
+          "What users think of the answers, from `summarize(events)`: volumes per day, the thumbs-up share per split with 95% Wilson intervals, error modes, edits, regenerates, abandonment, copies, choices between two answers (by source and strength, when the app asks or keeps versions) and the answers worth a look. Each chart is one Tab stop (arrow keys read its bars) and has a table view. `react-feedback-loop/insights`.",
       },
     },
   },
@@ -130,6 +131,7 @@ export const EachChart: Story = {
       <RegenerateChart summary={month} />
       <AbandonChart summary={month} />
       <CopyChart summary={month} />
+      <PreferencesChart summary={month} />
       <AnswersToReview summary={month} traceUrl={TRACE_URL} />
     </div>
   ),

@@ -88,6 +88,7 @@ function skippedSummary(report: DatasetReport, invalid: number): string {
     [report.withoutText, "without the answer's text"],
     [report.unchanged, "unchanged edits"],
     [report.withdrawn, "withdrawn votes"],
+    [report.ties, "ties between two answers"],
     [report.late, "late events past --max-open"],
   ];
   const listed = parts

@@ -1,5 +1,6 @@
-import type { PromptMessage, RatingEvent, RatingValue, RegenerateEvent } from "../events/types";
+import type { PreferenceEvent, PromptMessage, RatingEvent, RatingValue, RegenerateEvent } from "../events/types";
 import { isLaterRating } from "./latestRating";
+import { outranks, type PairChoice, pairChoiceOf } from "./pairChoice";
 import { recentSet } from "./recentSet";
 import { isSamePrompt, samePromptHash } from "./samePrompt";
 import type { DatasetReport } from "./types";
@@ -28,7 +29,7 @@ export interface ReplacedAnswer {
   spanId: string | undefined;
 }
 
-/** Every rated or replaced answer to one prompt (see `samePromptKey`). */
+/** Every rated, replaced or compared answer to one prompt (see `samePromptKey`). */
 export interface AnswerGroup {
   /** `samePromptHash` of the group's events. */
   hash: number;
@@ -40,7 +41,12 @@ export interface AnswerGroup {
   /** The latest rating per `feedbackKey` (a few per prompt: an array searched in order beats a Map). */
   ratings: RatedAnswer[];
   replaced: ReplacedAnswer[];
+  /** The standing choice per pair of answers (`feedbackKey`): the strongest source, then the latest. */
+  choices: PairChoice[];
 }
+
+/** The events answer groups gather. */
+export type GroupedEvent = RatingEvent | RegenerateEvent | PreferenceEvent;
 
 // An open group in the recency list: a doubly linked list makes "touch" and "settle the oldest" O(1).
 interface OpenGroup extends AnswerGroup {
@@ -49,10 +55,10 @@ interface OpenGroup extends AnswerGroup {
 }
 
 /**
- * Gathers ratings and regenerates into answer groups, one per prompt, and hands each group to `settle` once no
+ * Gathers ratings, regenerates and preferences into answer groups, one per prompt, and hands each group to `settle` once no
  * more events can change it: at `end`, or earlier when more than `maxOpen` groups are open (the least recently
- * touched one goes first). Memory: at most `maxOpen` groups, each holding its prompt once and each distinct
- * rated or replaced answer once, plus the 53-bit hashes of the last 4 to 8 × `maxOpen` settled groups, which
+ * touched one goes first). Memory: at most `maxOpen` groups, each holding its prompt once, each distinct
+ * rated or replaced answer once and the standing choice of each compared pair of answers, plus the 53-bit hashes of the last 4 to 8 × `maxOpen` settled groups, which
  * turn a later event about a settled group into a `late` count instead of a second, conflicting row.
  */
 export function answerGroups<Row>(
@@ -90,7 +96,7 @@ export function answerGroups<Row>(
     settle(group, out);
   }
 
-  function groupFor(event: RatingEvent | RegenerateEvent, out: Row[]): AnswerGroup | undefined {
+  function groupFor(event: GroupedEvent, out: Row[]): AnswerGroup | undefined {
     const hash = samePromptHash(event);
     let group = open.get(hash);
     if (group) {
@@ -117,6 +123,7 @@ export function answerGroups<Row>(
       prompt: event.prompt,
       ratings: [],
       replaced: [],
+      choices: [],
       older: undefined,
       newer: undefined,
     };
@@ -127,9 +134,18 @@ export function answerGroups<Row>(
   }
 
   return {
-    add(event: RatingEvent | RegenerateEvent, out: Row[]): void {
+    add(event: GroupedEvent, out: Row[]): void {
       const group = groupFor(event, out);
       if (!group) return;
+      if (event.type === "preference") {
+        const { choices } = group;
+        const index = choices.findIndex((choice) => choice.feedbackKey === event.feedbackKey);
+        const choice = pairChoiceOf(event);
+        const current = choices[index];
+        if (!current) choices.push(choice);
+        else if (outranks(choice, current)) choices[index] = choice;
+        return;
+      }
       if (event.type === "regenerate") {
         const content = event.previousContent ?? event.content;
         // The same answer replaced twice (a retried click under a new id) is one answer.

@@ -11,6 +11,7 @@ export function emptyReport(): DatasetReport {
     withoutText: 0,
     withdrawn: 0,
     unchanged: 0,
+    ties: 0,
     late: 0,
   };
 }

@@ -1,5 +1,6 @@
 import type { FeedbackEvent } from "../events/types";
 import { answerGroups } from "./answerGroups";
+import { rankedChoices } from "./choosePairs";
 import { runDataset } from "./dataset";
 import { emptyReport } from "./emptyReport";
 import { DEFAULT_MAX_OPEN, eventIntake } from "./eventIntake";
@@ -12,38 +13,60 @@ export function ktoBuilder(options: KtoOptions = {}): DatasetBuilder<KtoRow> {
   const report = emptyReport();
   const intake = eventIntake(options, report);
   const groups = answerGroups<KtoRow>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, (group, out) => {
-    for (const rating of group.ratings) {
-      if (rating.value === null) {
-        report.withdrawn++;
-      } else if (rating.content === undefined) {
-        report.withoutText++;
-      } else if (!group.prompt || group.prompt.length === 0) {
-        report.withoutPrompt++;
-      } else {
+    const write = (content: string | undefined, label: boolean) => {
+      if (content === undefined) report.withoutText++;
+      else if (!group.prompt || group.prompt.length === 0) report.withoutPrompt++;
+      else {
         out.push({
           prompt: conversational ? group.prompt : promptText(group.prompt),
-          completion: conversational ? [{ role: "assistant", content: rating.content }] : rating.content,
-          label: rating.value === "up",
+          completion: conversational ? [{ role: "assistant", content }] : content,
+          label,
         });
         report.rows++;
       }
+    };
+    // One row per answer, labelled by the strongest signal about it: choices, strongest first, then votes (most
+    // prompts have no choice, and no set). A tie says neither answer is better, nothing about either on its own:
+    // it labels nothing.
+    const labelled = group.choices.length > 0 ? new Set<string>() : undefined;
+    for (const choice of rankedChoices(group)) {
+      if (choice.strength === "tie") {
+        report.ties++;
+        continue;
+      }
+      for (const [answer, label] of [
+        [choice.chosen, true],
+        [choice.rejected, false],
+      ] as const) {
+        if (labelled?.has(answer.messageId)) continue;
+        labelled?.add(answer.messageId);
+        write(answer.content, label);
+      }
+    }
+    for (const rating of group.ratings) {
+      if (labelled?.has(rating.messageId)) continue;
+      if (rating.value === null) report.withdrawn++;
+      else write(rating.content, rating.value === "up");
     }
   });
   return {
     report,
     add(item, out) {
       const event = intake(item);
-      if (event?.type === "rating") groups.add(event, out);
+      if (event?.type === "rating" || event?.type === "preference") groups.add(event, out);
     },
     end: (out) => groups.end(out),
   };
 }
 
 /**
- * Turns votes into unpaired preference data for TRL's `KTOTrainer`: one `{prompt, completion, label}` row per
- * rated answer, `label` true for up and false for down. The latest rating per `feedbackKey` counts (by `ts`,
- * then id); a withdrawn vote counts as none; an event id seen twice counts once; a vote without a prompt or
- * without the answer's text is skipped and counted in `report`.
+ * Turns votes and preferences into unpaired preference data for TRL's `KTOTrainer`: one `{prompt, completion,
+ * label}` row per answer, `label` true for an answer voted up or chosen over another, false for one voted down or
+ * not chosen. Each answer is labelled once, by the strongest signal about it: a choice asked side by side
+ * (`compare`), then a version kept (`kept`), then the user's vote; within one source the latest counts. A `tie`
+ * labels neither answer. The latest rating per `feedbackKey` counts (by `ts`, then id); a withdrawn vote counts
+ * as none; an event id seen twice counts once; an answer without a prompt or without its text is skipped and
+ * counted in `report`.
  *
  * @example
  * ```ts

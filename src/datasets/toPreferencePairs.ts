@@ -1,11 +1,11 @@
 import { FeedbackError } from "../errors";
 import type { FeedbackEvent, PromptMessage } from "../events/types";
 import { answerGroups } from "./answerGroups";
+import { choosePairs } from "./choosePairs";
 import { runDataset } from "./dataset";
 import { emptyReport } from "./emptyReport";
 import { DEFAULT_MAX_OPEN, eventIntake } from "./eventIntake";
 import { formatPair, isPreferredOutput } from "./formatPair";
-import { judgeAnswers } from "./judgeAnswers";
 import type {
   AsyncDataset,
   Dataset,
@@ -41,10 +41,7 @@ export function preferencePairBuilder(options: PreferencePairOptions): DatasetBu
   }
 
   const groups = answerGroups<PreferencePair>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, (group, out) => {
-    const { good, bad } = judgeAnswers(group, report);
-    for (const chosen of good) {
-      for (const rejected of bad) write(out, group.prompt, chosen.content, rejected.content);
-    }
+    for (const { chosen, rejected } of choosePairs(group, report)) write(out, group.prompt, chosen, rejected);
   });
 
   return {
@@ -55,7 +52,7 @@ export function preferencePairBuilder(options: PreferencePairOptions): DatasetBu
       if (event.type === "edit") {
         if (event.accepted || event.final === event.draft) report.unchanged++;
         else write(out, event.prompt, event.final, event.draft);
-      } else if (event.type === "rating" || event.type === "regenerate") {
+      } else if (event.type === "rating" || event.type === "regenerate" || event.type === "preference") {
         groups.add(event, out);
       }
     },
@@ -68,14 +65,19 @@ export function preferencePairBuilder(options: PreferencePairOptions): DatasetBu
  *
  * - an edit gives the user's `final` text as chosen over the model's `draft` as rejected, for the event's
  *   prompt (an unchanged edit, `accepted: true`, gives none);
+ * - a preference gives the chosen answer over the other, for the event's prompt; a `tie` gives none;
  * - among the answers to the same prompt (the same `sessionId` and identical prompt messages, see
  *   `samePromptKey`), each answer voted up is chosen over each answer voted down or replaced by a regenerate.
  *   The latest rating per `feedbackKey` counts (by `ts`, then id); a withdrawn vote counts as none.
  *
+ * Each pair of answers is written once, decided by the strongest signal about the two: a choice asked side by
+ * side (`source: "compare"`) outranks a version kept (`"kept"`), which outranks votes and regenerates; within
+ * one source the latest choice (per `feedbackKey`) wins. A tie decides its pair too: no pair is written.
+ *
  * An event id seen twice counts once. A pair without a prompt is skipped and counted in `report.withoutPrompt`,
- * or written with `implicitPrompt`. Edit pairs come out as they are read, vote pairs when their prompt settles
- * (see `DatasetOptions.maxOpen` for the memory bound). Pass an array for a sync iterable, a stream for an async
- * one.
+ * or written with `implicitPrompt`. Edit pairs come out as they are read, vote and preference pairs when their
+ * prompt settles (see `DatasetOptions.maxOpen` for the memory bound). Pass an array for a sync iterable, a
+ * stream for an async one.
  *
  * @example
  * ```ts

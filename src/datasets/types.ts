@@ -22,6 +22,10 @@ export interface DatasetReport {
   /** Edits that left the draft unchanged (`accepted: true`): they make no pair. */
   unchanged: number;
   /**
+   * Pairs of answers whose deciding choice was a `tie` ("about the same"): they make no pair and no KTO rows.
+   */
+  ties: number;
+  /**
    * Events about an answer that had been settled already because the memory bound (`maxOpen`) was reached:
    * skipped, so that an answer is never written twice. Zero unless the bound was reached.
    */
@@ -122,7 +126,10 @@ export interface KtoOptions extends DatasetOptions {
   format?: "trl" | "trl-conversational";
 }
 
-/** A TRL unpaired-preference (KTO) row: `label` is true for an up vote, false for a down vote. */
+/**
+ * A TRL unpaired-preference (KTO) row: `label` is true for an up vote or an answer chosen over another, false for
+ * a down vote or the answer not chosen.
+ */
 export interface KtoRow {
   prompt: string | PromptMessage[];
   completion: string | PromptMessage[];

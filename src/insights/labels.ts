@@ -14,6 +14,7 @@ export const defaultInsightsLabels = {
   regenerateTitle: "Regenerates",
   abandonTitle: "Abandoned answers",
   copyTitle: "Copies by source",
+  preferencesTitle: "Which answer was better",
   reviewTitle: "Answers worth a look",
   downloadsTitle: "Datasets for this range",
   showTable: "Show as table",
@@ -22,7 +23,6 @@ export const defaultInsightsLabels = {
   invalid: (n: number) => `${plural(n, "line was", "lines were")} not an event and skipped.`,
   events: (n: number, answers: number) =>
     `${plural(n, "event", "events")} about ${plural(answers, "answer", "answers")}.`,
-  preferences: (counts: string) => `Preferences: ${counts}.`,
   volumeSummary: (days: number, first: string, last: string, busiest: string, total: number) =>
     `${plural(days, "day", "days")} from ${first} to ${last}; the busiest was ${busiest} with ${plural(total, "signal", "signals")}.`,
   shareSummary: (group: string, share: string, low: string, high: string, up: number, down: number) =>
@@ -36,6 +36,8 @@ export const defaultInsightsLabels = {
     `${plural(edits, "edit", "edits")}; ${accepted} accepted unchanged; median ${median} words changed.`,
   copySummary: (copies: number, rate: string) =>
     `${plural(copies, "copy", "copies")}; ${rate} of answers were copied from.`,
+  preferencesSummary: (choices: number, compare: number, kept: number, ties: number) =>
+    `${plural(choices, "choice", "choices")} between two answers: ${compare.toLocaleString("en-US")} asked side by side, ${kept.toLocaleString("en-US")} from the version kept; ${plural(ties, "tie", "ties")}.`,
   day: "Day",
   up: "Up",
   down: "Down",
@@ -63,6 +65,9 @@ export const defaultInsightsLabels = {
   dwell: "Time on screen",
   copyRate: "Answers copied from",
   source: "Source",
+  preferenceTies: "About the same",
+  preferenceSources: { compare: "Asked side by side", kept: "Version kept" },
+  preferenceStrengths: { clear: "Clear", slight: "Slight", tie: "About the same" },
   why: {
     "down-with-comment": "Down-voted with a comment",
     "heavily-edited": "Heavily edited",

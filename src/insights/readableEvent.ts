@@ -47,8 +47,13 @@ export function isReadableEvent(value: unknown): value is FeedbackEvent {
     }
     case "abandon":
       return isNumber(event.dwellMs);
-    case "custom":
     case "preference":
+      return (
+        typeof event.rejectedMessageId === "string" &&
+        (event.source === "compare" || event.source === "kept") &&
+        (event.strength === "clear" || event.strength === "slight" || event.strength === "tie")
+      );
+    case "custom":
       return true;
     default:
       return false;

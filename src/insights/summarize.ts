@@ -1,5 +1,5 @@
 import { round4 } from "../events/round4";
-import type { FeedbackEvent } from "../events/types";
+import type { FeedbackEvent, PreferenceEvent, PreferenceStrength } from "../events/types";
 import { DistinctCounter } from "./distinctCounter";
 import { binOf, DWELL, EDIT_SIZE, histogramBins, histogramMedian, SIMILARITY } from "./histogram";
 import { KeepTop } from "./keepTop";
@@ -53,8 +53,17 @@ export interface SummaryCounts {
   attempts: number[];
   abandons: number;
   copies: { button: number; selection: number; code: number };
-  preferences: [source: string, count: number][];
+  /** Preference events per source and strength. */
+  preferences: PreferenceCounts;
   review: ReviewItem[];
+}
+
+/** Preference events counted per source and strength. */
+export type PreferenceCounts = Record<PreferenceEvent["source"], Record<PreferenceStrength, number>>;
+
+/** Every count of `PreferenceCounts` at zero. */
+export function noPreferences(): PreferenceCounts {
+  return { compare: { clear: 0, slight: 0, tie: 0 }, kept: { clear: 0, slight: 0, tie: 0 } };
 }
 
 const later = (a: ReviewLink, b: ReviewLink) => a.ts > b.ts;
@@ -112,7 +121,7 @@ export function createSummarizer(options: SummarizeOptions = {}) {
   const attempts: number[] = [];
   let abandons = 0;
   const copies = { button: 0, selection: 0, code: 0 };
-  const preferences = new Map<string, number>();
+  const preferences = noPreferences();
   const downWithComment = new KeepTop<ReviewItem>(reviewLimit, later);
   const heavilyEdited = new KeepTop<ReviewItem>(reviewLimit, (a, b) => lessSimilar(a, b));
   const regenerated = new KeepTop<ReviewItem>(reviewLimit, later);
@@ -254,14 +263,9 @@ export function createSummarizer(options: SummarizeOptions = {}) {
         abandons++;
         bump(dwell, binOf(DWELL, event.dwellMs));
         break;
-      default: {
-        // Events this release has no chart for still count as signals; preferences are counted by source.
-        const other = event as { type: string; source?: unknown };
-        if (other.type === "preference") {
-          const source = typeof other.source === "string" ? other.source : "unknown";
-          preferences.set(source, (preferences.get(source) ?? 0) + 1);
-        }
-      }
+      case "preference":
+        preferences[event.source][event.strength]++;
+        break;
     }
   }
 
@@ -286,7 +290,7 @@ export function createSummarizer(options: SummarizeOptions = {}) {
       attempts,
       abandons,
       copies,
-      preferences: [...preferences],
+      preferences,
       review: [...downWithComment.list(), ...heavilyEdited.list(), ...regenerated.list()],
     };
   }
@@ -381,10 +385,20 @@ export function summaryFrom(counts: SummaryCounts, options: SummarizeOptions = {
       rate: rate(counts.copiedAnswers),
       bySource: (["button", "selection", "code"] as const).map((source) => ({ source, count: copies[source] })),
     },
-    preferences: counts.preferences
-      .map(([source, n]) => ({ source, count: n }))
-      .sort((a, b) => a.source.localeCompare(b.source)),
+    preferences: preferenceRows(counts.preferences),
     review: counts.review,
+  };
+}
+
+function preferenceRows(counts: PreferenceCounts): InsightsSummary["preferences"] {
+  const bySource = (["compare", "kept"] as const).map((source) => {
+    const { clear, slight, tie } = counts[source];
+    return { source, count: clear + slight + tie, clear, slight, tie };
+  });
+  return {
+    count: bySource.reduce((sum, row) => sum + row.count, 0),
+    ties: bySource.reduce((sum, row) => sum + row.tie, 0),
+    bySource,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { PreferenceEvent } from "../events/types";
+
 /** What `summarize` is asked for: a time range of whole UTC days and the field to split the figures by. */
 export interface SummarizeOptions {
   /** First day counted, `YYYY-MM-DD` (UTC), inclusive. Omit for no lower bound. */
@@ -76,6 +78,15 @@ export interface ReviewItem extends ReviewLink {
   attempts?: number;
 }
 
+/** The choices of one source, by strength. */
+export interface PreferenceSourceRow {
+  source: PreferenceEvent["source"];
+  count: number;
+  clear: number;
+  slight: number;
+  tie: number;
+}
+
 /** Everything the dashboard shows, computed in one pass over the events. */
 export interface InsightsSummary {
   from: string | null;
@@ -114,6 +125,13 @@ export interface InsightsSummary {
     rate: number | null;
     bySource: { source: "button" | "selection" | "code"; count: number }[];
   };
-  preferences: { source: string; count: number }[];
+  /** Choices between two answers (`preference` events), per source and by strength. */
+  preferences: {
+    count: number;
+    /** Of `count`, the choices that said "about the same". */
+    ties: number;
+    /** `compare` (asked side by side) and `kept` (the version the user went back to), always both, in that order. */
+    bySource: PreferenceSourceRow[];
+  };
   review: ReviewItem[];
 }

@@ -8,7 +8,7 @@ export { fanoutSink } from "./fanoutSink";
 export { type HttpSinkOptions, type HttpSinkResponse, httpSink } from "./httpSink";
 export { type LangfuseScore, type LangfuseSinkOptions, langfuseScores, langfuseSink } from "./langfuseSink";
 export { type MemorySink, memorySink } from "./memorySink";
-export { type OtlpSinkOptions, otlpLogRecord, otlpSink } from "./otlpSink";
+export { type OtlpSinkOptions, otlpLogRecord, otlpLogRecords, otlpSink } from "./otlpSink";
 export {
   acceptAll,
   type FeedbackSink,

@@ -3,8 +3,15 @@ import type { FeedbackEvent, JsonValue } from "../events/types";
 import { ACCEPTED, type Outcome, outcomeOfStatus, toSendResult, worstOutcome } from "./http/outcome";
 import { callHttp, mapLimited, trimSlash } from "./http/request";
 import type { FeedbackSink, SendOptions } from "./types";
+import {
+  answerField,
+  nothingToSend,
+  type SignalAnswer,
+  type VendorRecords,
+  vendorRecords,
+  withSkipped,
+} from "./vendor/answers";
 import { ingestionOutcomes, scoreCreate } from "./vendor/langfuseIngestion";
-import { envelopeDetails, toSignal } from "./vendor/signal";
 import { stableId } from "./vendor/stableId";
 
 /** The body of Langfuse's `POST /api/public/scores` (its `CreateScoreRequest`). */
@@ -60,6 +67,9 @@ export function langfuseEnvironment(environment: string | undefined): string | u
  * id), so it replaces the vote instead of standing beside it (with a secret key, the sink deletes the vote
  * instead). An edit is a NUMERIC similarity score plus, on a trace, a CORRECTION carrying the final text:
  * Langfuse drops a correction on a session, so without a trace the final text goes in the score's metadata.
+ * A preference is a NUMERIC `user_preference` score on each answer's trace (and observation): 1 for the chosen
+ * answer, 0 for the other, 0.5 for both on a tie, with the side, strength, source and the other answer's id in
+ * the metadata; an answer without a trace has none (a session score could not say which answer it means).
  *
  * @example
  * ```ts
@@ -69,26 +79,40 @@ export function langfuseEnvironment(environment: string | undefined): string | u
  * ```
  */
 export function langfuseScores(event: FeedbackEvent): LangfuseScore[] | string {
-  if (!event.traceId && !event.sessionId) {
-    return "Langfuse needs a traceId (or a sessionId) on the event to attach a score to";
+  const { records, skipped } = langfuseRecords(event);
+  return records.length > 0 ? records : skipped.join("; ");
+}
+
+function langfuseRecords(event: FeedbackEvent): VendorRecords<LangfuseScore> {
+  return vendorRecords(event, (answer) => answerScores(event, answer));
+}
+
+function answerScores(event: FeedbackEvent, answer: SignalAnswer): LangfuseScore[] | string {
+  // One answer's signal may fall back to its session; a preference's answers need their own traces.
+  const session = answer.side ? undefined : event.sessionId;
+  if (!answer.traceId && !session) {
+    return answer.side
+      ? `Langfuse needs ${answerField(answer, "traceId")} on the event to score the ${answer.side} answer`
+      : "Langfuse needs a traceId (or a sessionId) on the event to attach a score to";
   }
-  const signal = toSignal(event);
+  const { signal } = answer;
+  const environment = langfuseEnvironment(event.environment);
   const base = {
-    ...(event.traceId
-      ? { traceId: event.traceId, ...(event.spanId ? { observationId: event.spanId } : {}) }
-      : { sessionId: event.sessionId as string }),
-    ...(langfuseEnvironment(event.environment) ? { environment: langfuseEnvironment(event.environment) } : {}),
+    ...(answer.traceId
+      ? { traceId: answer.traceId, ...(answer.spanId ? { observationId: answer.spanId } : {}) }
+      : { sessionId: session as string }),
+    ...(environment ? { environment } : {}),
   };
-  const metadata = { ...envelopeDetails(event), ...signal.details, ...(signal.label ? { label: signal.label } : {}) };
+  const metadata = { ...answer.details, ...signal.details, ...(signal.label ? { label: signal.label } : {}) };
   const comment = signal.comment ? { comment: signal.comment } : {};
-  const id = stableId(event.feedbackKey, signal.name);
+  const id = stableId(answer.recordKey, signal.name);
 
   if (signal.withdrawn) {
     return [{ id, name: signal.name, value: WITHDRAWN_VALUE, dataType: "CATEGORICAL", ...base, metadata }];
   }
   if (event.type === "edit") {
     const similarity = { id, name: signal.name, value: signal.score as number, dataType: "NUMERIC" as const, ...base };
-    if (!event.traceId) return [{ ...similarity, metadata: { ...metadata, correction: event.final } }];
+    if (!answer.traceId) return [{ ...similarity, metadata: { ...metadata, correction: event.final } }];
     return [
       {
         id: stableId(`${event.messageId}:edit`, CORRECTION_NAME),
@@ -193,13 +217,15 @@ export function langfuseSink(options: LangfuseSinkOptions): FeedbackSink {
     secrets: options.secretKey ? [options.secretKey, headers.authorization.slice("Basic ".length)] : [],
     async send(events, sendOptions) {
       const outcomes = new Map<string, Outcome[]>();
+      const skippedOf = new Map<string, string[]>();
       const requests: ScoreRequest[] = [];
       for (const event of events) {
-        const scores = langfuseScores(event);
-        if (typeof scores === "string") outcomes.set(event.id, [{ status: "rejected", reason: scores }]);
+        const { records, skipped } = langfuseRecords(event);
+        if (records.length === 0) outcomes.set(event.id, [nothingToSend(skipped)]);
         else {
           outcomes.set(event.id, []);
-          for (const score of scores) requests.push({ event, score });
+          skippedOf.set(event.id, skipped);
+          for (const score of records) requests.push({ event, score });
         }
       }
       const answers: (Outcome | "fallback")[] = ingestionOnly
@@ -217,7 +243,9 @@ export function langfuseSink(options: LangfuseSinkOptions): FeedbackSink {
         const answer = answers[i];
         outcomes.get(event.id)?.push(answer && answer !== "fallback" ? answer : { status: "retry" });
       });
-      return toSendResult(new Map([...outcomes].map(([id, list]) => [id, worstOutcome(list)])));
+      return toSendResult(
+        new Map([...outcomes].map(([id, list]) => [id, withSkipped(worstOutcome(list), skippedOf.get(id) ?? [])])),
+      );
     },
   };
 }

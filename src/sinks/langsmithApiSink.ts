@@ -1,6 +1,7 @@
-import { type Outcome, outcomeOf, outcomeOfStatus, toSendResult } from "./http/outcome";
+import { type Outcome, outcomeOf, outcomeOfStatus, toSendResult, worstOutcome } from "./http/outcome";
 import { callHttp, mapLimited, trimSlash } from "./http/request";
 import type { FeedbackSink, SendOptions } from "./types";
+import { nothingToSend, withSkipped } from "./vendor/answers";
 import { type LangSmithFeedback, langsmithFeedback } from "./vendor/langsmithFeedback";
 
 export interface LangSmithApiSinkOptions {
@@ -82,8 +83,10 @@ export function langsmithApiSink(options: LangSmithApiSinkOptions): FeedbackSink
     secrets: [options.apiKey],
     async send(events, sendOptions) {
       const outcomes = await mapLimited(events, concurrency, async (event): Promise<Outcome> => {
-        const feedback = langsmithFeedback(event);
-        return typeof feedback === "string" ? { status: "rejected", reason: feedback } : deliver(feedback, sendOptions);
+        const { records, skipped } = langsmithFeedback(event);
+        if (records.length === 0) return nothingToSend(skipped);
+        const sent = await Promise.all(records.map((feedback) => deliver(feedback, sendOptions)));
+        return withSkipped(worstOutcome(sent), skipped);
       });
       return toSendResult(new Map(events.map((event, i) => [event.id, outcomes[i] ?? { status: "retry" }])));
     },

@@ -1,7 +1,8 @@
 import type { FeedbackEvent } from "../events/types";
-import { type Outcome, outcomeOf, toSendResult } from "./http/outcome";
+import { type Outcome, outcomeOf, toSendResult, worstOutcome } from "./http/outcome";
 import { callHttp, mapLimited, send } from "./http/request";
 import type { FeedbackSink } from "./types";
+import { nothingToSend, withSkipped } from "./vendor/answers";
 import { type LangSmithFeedback, langsmithFeedback } from "./vendor/langsmithFeedback";
 
 /** Where the feedback for one event may be posted: a presigned LangSmith URL, or nothing to skip it. */
@@ -70,9 +71,8 @@ export function langsmithSink(options: LangSmithSinkOptions): FeedbackSink {
         typeof options.feedbackUrl === "string"
           ? endpointResolver(options.feedbackUrl, sendOptions.signal)
           : options.feedbackUrl;
-      const outcomes = await mapLimited(events, concurrency, async (event): Promise<Outcome> => {
-        const feedback = langsmithFeedback(event);
-        if (typeof feedback === "string") return { status: "rejected", reason: feedback };
+      // A presigned URL is for one run and key: a preference asks for one per answer.
+      async function deliver(event: FeedbackEvent, feedback: LangSmithFeedback): Promise<Outcome> {
         let url: string | undefined;
         try {
           url = await resolve(event, { runId: feedback.runId, key: feedback.key });
@@ -82,6 +82,12 @@ export function langsmithSink(options: LangSmithSinkOptions): FeedbackSink {
         }
         if (!url) return { status: "rejected", reason: "no presigned LangSmith feedback URL for this event" };
         return send({ url, json: tokenBody(feedback) }, sendOptions);
+      }
+      const outcomes = await mapLimited(events, concurrency, async (event): Promise<Outcome> => {
+        const { records, skipped } = langsmithFeedback(event);
+        if (records.length === 0) return nothingToSend(skipped);
+        const sent = await Promise.all(records.map((feedback) => deliver(event, feedback)));
+        return withSkipped(worstOutcome(sent), skipped);
       });
       return toSendResult(new Map(events.map((event, i) => [event.id, outcomes[i] ?? { status: "retry" }])));
     },

@@ -2,7 +2,8 @@ import type { FeedbackEvent, JsonValue } from "../events/types";
 import { type Outcome, outcomeOf, toSendResult } from "./http/outcome";
 import { callHttp } from "./http/request";
 import type { FeedbackSink } from "./types";
-import { hexSpanId, hexTraceId, toSignal } from "./vendor/signal";
+import { answerSignals, type SignalAnswer } from "./vendor/answers";
+import { hexSpanId, hexTraceId } from "./vendor/signal";
 
 /** OTLP's `AnyValue` in its JSON mapping. */
 export type OtlpValue =
@@ -82,8 +83,23 @@ function responseId(event: FeedbackEvent): string | undefined {
 }
 
 /**
- * The OTLP log record of one event: a `gen_ai.evaluation.result` event parented to the rated span, with the
- * OpenTelemetry evaluation attributes and everything else under `feedback.*`.
+ * The OTLP log records of one event, one per answer: a `gen_ai.evaluation.result` event parented to the rated
+ * span, with the OpenTelemetry evaluation attributes and everything else under `feedback.*`. A preference gives
+ * two, each with its own answer's trace and span ids (`feedback.preference.side` tells them apart).
+ *
+ * @example
+ * ```ts
+ * const [chosen, rejected] = otlpLogRecords(preferenceEvent);
+ * // chosen.spanId is the chosen answer's span; rejected.spanId the other's
+ * ```
+ */
+export function otlpLogRecords(event: FeedbackEvent, now: number = Date.now()): OtlpLogRecord[] {
+  return answerSignals(event).map((answer) => answerRecord(event, answer, now));
+}
+
+/**
+ * The OTLP log record of an event about one answer (for a preference, the chosen answer's; see
+ * `otlpLogRecords` for both).
  *
  * @example
  * ```ts
@@ -92,9 +108,14 @@ function responseId(event: FeedbackEvent): string | undefined {
  * ```
  */
 export function otlpLogRecord(event: FeedbackEvent, now: number = Date.now()): OtlpLogRecord {
-  const signal = toSignal(event);
-  const traceId = hexTraceId(event.traceId);
-  const spanId = traceId ? hexSpanId(event.spanId) : undefined;
+  const [chosen] = answerSignals(event);
+  return answerRecord(event, chosen as SignalAnswer, now);
+}
+
+function answerRecord(event: FeedbackEvent, answer: SignalAnswer, now: number): OtlpLogRecord {
+  const { signal } = answer;
+  const traceId = hexTraceId(answer.traceId);
+  const spanId = traceId ? hexSpanId(answer.spanId) : undefined;
   const details: Record<string, JsonValue | undefined> = {};
   for (const [key, value] of Object.entries(signal.details)) details[`${event.type}.${snake(key)}`] = value;
   return {
@@ -121,13 +142,13 @@ export function otlpLogRecord(event: FeedbackEvent, now: number = Date.now()): O
           id: event.id,
           type: event.type,
           key: event.feedbackKey,
-          message_id: event.messageId,
+          message_id: answer.messageId,
           user_id: event.userId,
           session_id: event.sessionId,
-          run_id: event.runId,
+          run_id: answer.runId,
           app: event.app,
           environment: event.environment,
-          trace_id: event.traceId && !traceId ? event.traceId : undefined,
+          trace_id: answer.traceId && !traceId ? answer.traceId : undefined,
           correction: signal.correction,
           truncated: event.truncated,
           metadata: event.metadata,
@@ -153,7 +174,7 @@ export function otlpLogsRequest(
   return {
     resourceLogs: [...byApp].map(([app, group]) => ({
       resource: { attributes: otlpAttributes({ "service.name": app || SCOPE, ...resource }) },
-      scopeLogs: [{ scope: { name: SCOPE }, logRecords: group.map((event) => otlpLogRecord(event, now)) }],
+      scopeLogs: [{ scope: { name: SCOPE }, logRecords: group.flatMap((event) => otlpLogRecords(event, now)) }],
     })),
   };
 }
@@ -176,15 +197,19 @@ export function otlpSink(options: OtlpSinkOptions): FeedbackSink {
     secrets: Object.values(options.headers ?? {}),
     async send(events, sendOptions) {
       if (events.length === 0) return { accepted: [], retry: [], rejected: [] };
-      const answer = await callHttp(
-        { url, headers: options.headers, json: otlpLogsRequest(events, options.resource) },
-        sendOptions,
-      );
+      const body = otlpLogsRequest(events, options.resource);
+      const answer = await callHttp({ url, headers: options.headers, json: body }, sendOptions);
       let outcome: Outcome = outcomeOf(answer);
-      if (answer && outcome.status === "accepted") outcome = partialSuccess(answer.body, events.length);
+      if (answer && outcome.status === "accepted") outcome = partialSuccess(answer.body, countRecords(body));
       return toSendResult(new Map(events.map((event) => [event.id, outcome])));
     },
   };
+}
+
+function countRecords(body: ReturnType<typeof otlpLogsRequest>): number {
+  let count = 0;
+  for (const resource of body.resourceLogs) for (const scope of resource.scopeLogs) count += scope.logRecords.length;
+  return count;
 }
 
 function partialSuccess(body: string, total: number): Outcome {

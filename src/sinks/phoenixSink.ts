@@ -1,8 +1,17 @@
 import type { FeedbackEvent, JsonValue } from "../events/types";
-import { errorText, type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
+import { errorText, type Outcome, outcomeOfStatus, toSendResult, worstOutcome } from "./http/outcome";
 import { callHttp, trimSlash } from "./http/request";
 import type { FeedbackSink, SendOptions } from "./types";
-import { envelopeDetails, hexSpanId, hexTraceId, toSignal } from "./vendor/signal";
+import {
+  answerField,
+  answerSignals,
+  nothingToSend,
+  type SignalAnswer,
+  type VendorRecords,
+  vendorRecords,
+  withSkipped,
+} from "./vendor/answers";
+import { hexSpanId, hexTraceId } from "./vendor/signal";
 
 /** One item of Phoenix's `POST /v1/span_annotations` or `/v1/trace_annotations` body. */
 export interface PhoenixAnnotation {
@@ -26,9 +35,24 @@ export interface PhoenixSinkOptions {
 const RESERVED_NAME = "note";
 
 /**
- * The Phoenix annotation of one event: on its span when `spanId` is known, on its trace when only `traceId` is,
- * or a sentence saying why there can be none. The `identifier` (user and `feedbackKey`) makes one user's vote
- * replace itself.
+ * The Phoenix annotations of one event, one per answer (a preference has two, one on each answer's span), and
+ * a sentence for each answer that cannot have one. An annotation goes on the answer's span when its span id is
+ * known, on its trace when only the trace id is. The `identifier` (user and `feedbackKey`) makes one user's vote
+ * replace itself, and a changed preference replace both of its annotations.
+ *
+ * @example
+ * ```ts
+ * const { records, skipped } = phoenixAnnotations(event);
+ * for (const reason of skipped) console.warn(`no Phoenix annotation: ${reason}`);
+ * ```
+ */
+export function phoenixAnnotations(event: FeedbackEvent): VendorRecords<PhoenixAnnotation> {
+  return vendorRecords(event, (answer) => answerAnnotation(event, answer));
+}
+
+/**
+ * The Phoenix annotation of one event, or a sentence saying why there can be none: `phoenixAnnotations` for an
+ * event about one answer. For a preference it is the chosen answer's (see `phoenixAnnotations` for both).
  *
  * @example
  * ```ts
@@ -37,15 +61,22 @@ const RESERVED_NAME = "note";
  * ```
  */
 export function phoenixAnnotation(event: FeedbackEvent): PhoenixAnnotation | string {
-  const spanId = hexSpanId(event.spanId);
-  const traceId = hexTraceId(event.traceId);
-  if (event.spanId && !spanId) return `Phoenix needs spanId as 16 hex digits, got "${event.spanId}"`;
+  const [chosen] = answerSignals(event);
+  return answerAnnotation(event, chosen as SignalAnswer);
+}
+
+function answerAnnotation(event: FeedbackEvent, answer: SignalAnswer): PhoenixAnnotation | string {
+  const spanId = hexSpanId(answer.spanId);
+  const traceId = hexTraceId(answer.traceId);
+  const spanField = answerField(answer, "spanId");
+  const traceField = answerField(answer, "traceId");
+  if (answer.spanId && !spanId) return `Phoenix needs ${spanField} as 16 hex digits, got "${answer.spanId}"`;
   if (!spanId && !traceId) {
-    return event.traceId
-      ? `Phoenix needs traceId as 32 hex digits, got "${event.traceId}"`
-      : "Phoenix needs a spanId (or a traceId) on the event to attach an annotation to";
+    return answer.traceId
+      ? `Phoenix needs ${traceField} as 32 hex digits, got "${answer.traceId}"`
+      : `Phoenix needs a ${spanField} (or a ${traceField}) on the event to attach an annotation to${answer.side ? ` the ${answer.side} answer` : ""}`;
   }
-  const signal = toSignal(event);
+  const { signal } = answer;
   const result: PhoenixAnnotation["result"] = signal.withdrawn
     ? { label: "withdrawn", score: null }
     : {
@@ -58,13 +89,28 @@ export function phoenixAnnotation(event: FeedbackEvent): PhoenixAnnotation | str
     annotator_kind: "HUMAN",
     result,
     metadata: {
-      ...envelopeDetails(event),
+      ...answer.details,
       ...signal.details,
       ...(signal.correction !== undefined ? { correction: signal.correction } : {}),
     },
     identifier: event.userId ? `${event.userId}:${event.feedbackKey}` : event.feedbackKey,
     ...(spanId ? { span_id: spanId } : { trace_id: traceId as string }),
   };
+}
+
+// Each event's outcomes: a preference's two annotations may be answered in two requests.
+class Outcomes {
+  private readonly byEvent = new Map<string, Outcome[]>();
+  add(eventId: string, outcome: Outcome): void {
+    const list = this.byEvent.get(eventId);
+    if (list) list.push(outcome);
+    else this.byEvent.set(eventId, [outcome]);
+  }
+  /** The event's worst outcome; an event nothing was heard about is tried again. */
+  of(eventId: string): Outcome {
+    const list = this.byEvent.get(eventId);
+    return list ? worstOutcome(list) : { status: "retry" };
+  }
 }
 
 interface Item {
@@ -113,20 +159,20 @@ export function phoenixSink(options: PhoenixSinkOptions): FeedbackSink {
   const base = trimSlash(options.baseUrl);
   const headers: Record<string, string> = options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {};
 
-  async function deliver(path: string, items: Item[], sendOptions: SendOptions, into: Map<string, Outcome>) {
+  async function deliver(path: string, items: Item[], sendOptions: SendOptions, into: Outcomes) {
     if (items.length === 0) return;
     const answer = await callHttp(
       { url: `${base}${path}?sync=true`, headers, json: { data: items.map((item) => item.annotation) } },
       sendOptions,
     );
     if (!answer) {
-      for (const item of items) into.set(item.eventId, { status: "retry" });
+      for (const item of items) into.add(item.eventId, { status: "retry" });
       return;
     }
     if ((answer.status === 404 || answer.status === 422) && items.length > 1) {
       const named = culprits(items, answer.status, answer.body);
       if (named.size > 0) {
-        for (const [item, reason] of named) into.set(item.eventId, { status: "rejected", reason });
+        for (const [item, reason] of named) into.add(item.eventId, { status: "rejected", reason });
         await deliver(
           path,
           items.filter((item) => !named.has(item)),
@@ -143,7 +189,7 @@ export function phoenixSink(options: PhoenixSinkOptions): FeedbackSink {
     const outcome = outcomeOfStatus(answer.status, answer.headers, answer.body);
     for (const item of items) {
       const reason = named.get(item);
-      into.set(item.eventId, reason ? { status: "rejected", reason } : outcome);
+      into.add(item.eventId, reason ? { status: "rejected", reason } : outcome);
     }
   }
 
@@ -151,19 +197,23 @@ export function phoenixSink(options: PhoenixSinkOptions): FeedbackSink {
     name: "phoenix",
     secrets: options.apiKey ? [options.apiKey] : [],
     async send(events, sendOptions) {
-      const outcomes = new Map<string, Outcome>();
+      const outcomes = new Outcomes();
+      const skippedOf = new Map<string, string[]>();
       const spans: Item[] = [];
       const traces: Item[] = [];
       for (const event of events) {
-        const annotation = phoenixAnnotation(event);
-        if (typeof annotation === "string") outcomes.set(event.id, { status: "rejected", reason: annotation });
-        else (annotation.span_id ? spans : traces).push({ eventId: event.id, annotation });
+        const { records, skipped } = phoenixAnnotations(event);
+        if (records.length === 0) outcomes.add(event.id, nothingToSend(skipped));
+        skippedOf.set(event.id, skipped);
+        for (const annotation of records) (annotation.span_id ? spans : traces).push({ eventId: event.id, annotation });
       }
       await Promise.all([
         deliver("/v1/span_annotations", spans, sendOptions, outcomes),
         deliver("/v1/trace_annotations", traces, sendOptions, outcomes),
       ]);
-      return toSendResult(new Map(events.map((event) => [event.id, outcomes.get(event.id) ?? { status: "retry" }])));
+      return toSendResult(
+        new Map(events.map((event) => [event.id, withSkipped(outcomes.of(event.id), skippedOf.get(event.id) ?? [])])),
+      );
     },
   };
 }

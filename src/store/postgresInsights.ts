@@ -1,6 +1,6 @@
 import { DWELL, EDIT_SIZE, SIMILARITY } from "../insights/histogram";
 import { isSplitField, NO_VALUE } from "../insights/splitValue";
-import { type SummaryCounts, summaryFrom, type Votes } from "../insights/summarize";
+import { noPreferences, type SummaryCounts, summaryFrom, type Votes } from "../insights/summarize";
 import type { InsightsSummary, ReviewItem, ReviewLink, SummarizeOptions } from "../insights/types";
 
 /** Runs one SQL statement with positional parameters and resolves to its rows as arrays. */
@@ -131,10 +131,17 @@ export async function postgresInsights(
   );
   const attempts: number[] = [];
   for (const [attempt, n] of attemptRows) attempts[int(attempt)] = int(n);
-  const preferences = await run(
-    `SELECT CASE WHEN jsonb_typeof(event->'source') = 'string' THEN event->>'source' ELSE 'unknown' END, count(*)
-     FROM r WHERE type = 'preference' GROUP BY 1`,
+  const preferenceRows = await run(
+    `SELECT event->>'source', event->>'strength', count(*) FROM r WHERE type = 'preference' GROUP BY 1, 2`,
   );
+  const preferences = noPreferences();
+  for (const [source, strength, n] of preferenceRows) {
+    // The store holds validated events only; anything else would not be a preference the pass counts either.
+    const bySource = preferences[source as keyof typeof preferences];
+    if (bySource && strength && Object.hasOwn(bySource, String(strength))) {
+      bySource[strength as keyof typeof bySource] = int(n);
+    }
+  }
   const fields = await run(`SELECT 'metadata.' || key FROM (
       SELECT DISTINCT jsonb_object_keys(event->'metadata') AS key FROM r WHERE jsonb_typeof(event->'metadata') = 'object'
     ) k
@@ -210,7 +217,7 @@ export async function postgresInsights(
     editSize: binCounts(EDIT_SIZE.edges, editSize),
     dwell: binCounts(DWELL.edges, dwell),
     attempts,
-    preferences: preferences.map(([source, n]) => [String(source), int(n)]),
+    preferences,
     review,
   };
   return summaryFrom(counts, options);

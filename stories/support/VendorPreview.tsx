@@ -2,8 +2,8 @@ import { useId, useState } from "react";
 import { createEvent, type EmitInput } from "../../src/events/createEvent";
 import { langfuseScores } from "../../src/sinks/langfuseSink";
 import { feedbackCreateBody } from "../../src/sinks/langsmithApiSink";
-import { otlpLogRecord } from "../../src/sinks/otlpSink";
-import { phoenixAnnotation } from "../../src/sinks/phoenixSink";
+import { otlpLogRecords } from "../../src/sinks/otlpSink";
+import { phoenixAnnotations } from "../../src/sinks/phoenixSink";
 import { langsmithFeedback } from "../../src/sinks/vendor/langsmithFeedback";
 
 const SAMPLES: Record<string, EmitInput> = {
@@ -41,6 +41,15 @@ const SAMPLES: Record<string, EmitInput> = {
   },
   Abandon: { type: "abandon", dwellMs: 9000, cause: "hidden" },
   "Custom (number)": { type: "custom", name: "stars", value: 4 },
+  Preference: {
+    type: "preference",
+    rejectedMessageId: "msg-0",
+    rejectedTraceId: "0af7651916cd43dd8448eb211c80319c",
+    rejectedSpanId: "b7ad6b7169203331",
+    rejectedRunId: "5c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+    strength: "clear",
+    source: "compare",
+  },
 };
 
 const ENVELOPE = {
@@ -99,9 +108,14 @@ export function VendorPreview() {
         ))}
       </fieldset>
       <Request vendor="Langfuse" body={langfuseScores(event)} />
-      <Request vendor="LangSmith" body={typeof langsmith === "string" ? langsmith : feedbackCreateBody(langsmith)} />
-      <Request vendor="Phoenix" body={phoenixAnnotation(event)} />
-      <Request vendor="OpenTelemetry" body={otlpLogRecord(event, Date.parse(ENVELOPE.ts))} />
+      <Request
+        vendor="LangSmith"
+        body={
+          langsmith.records.length > 0 ? langsmith.records.map((item) => feedbackCreateBody(item)) : langsmith.skipped
+        }
+      />
+      <Request vendor="Phoenix" body={phoenixAnnotations(event)} />
+      <Request vendor="OpenTelemetry" body={otlpLogRecords(event, Date.parse(ENVELOPE.ts))} />
     </div>
   );
 }

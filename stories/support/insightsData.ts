@@ -107,6 +107,17 @@ export function* seededFeedback(answers: number, seed = 7): Generator<FeedbackEv
         dwellMs: Math.floor(random() ** 2 * 90_000),
         cause: "hidden",
       });
+    } else if (roll < 0.64) {
+      // Asked again, then chose between the two versions side by side, or went back to the first and kept it.
+      const asked = random() < 0.7;
+      const pick = random();
+      yield event(`${messageId}-b`, time + 20_000, version, {
+        type: "preference",
+        feedbackKey: `${messageId}-a|${messageId}-b:preference`,
+        rejectedMessageId: `${messageId}-a`,
+        source: asked ? "compare" : "kept",
+        strength: asked ? (pick < 0.15 ? "tie" : pick < 0.45 ? "slight" : "clear") : "slight",
+      });
     }
   }
 }

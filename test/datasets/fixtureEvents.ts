@@ -1,7 +1,14 @@
 // Small, readable event fixtures for the dataset tests: each builder fills the envelope so a test states only
 // what its rule is about. Times count in seconds from a fixed start so the order of events is plain to see.
 
-import type { EditEvent, PromptMessage, RatingEvent, RatingValue, RegenerateEvent } from "../../src/events/types";
+import type {
+  EditEvent,
+  PreferenceEvent,
+  PromptMessage,
+  RatingEvent,
+  RatingValue,
+  RegenerateEvent,
+} from "../../src/events/types";
 import { uuidv7 } from "../../src/events/uuid";
 
 const START = Date.parse("2026-03-01T12:00:00.000Z");
@@ -80,6 +87,40 @@ export function edit(draft: string, final: string, fields: Envelope = {}): EditE
     },
     durationMs: 1200,
     accepted: draft === final,
+  };
+}
+
+/**
+ * The user chose `messageId` (default "m2") over `rejectedMessageId` (default "m1"); `chosen` and `rejected`
+ * are the two texts, `null` to leave one out.
+ */
+export function preference(
+  fields: Envelope & {
+    rejectedMessageId?: string;
+    strength?: PreferenceEvent["strength"];
+    source?: PreferenceEvent["source"];
+    chosen?: string | null;
+    rejected?: string | null;
+  } = {},
+): PreferenceEvent {
+  const {
+    rejectedMessageId = "m1",
+    strength = "clear",
+    source = "compare",
+    chosen = "Canberra.",
+    rejected = "Sydney.",
+    messageId = "m2",
+    ...rest
+  } = fields;
+  return {
+    ...envelope({ messageId, ...rest }, "preference"),
+    feedbackKey: `${[messageId, rejectedMessageId].sort().join("|")}:preference`,
+    type: "preference",
+    rejectedMessageId,
+    strength,
+    source,
+    ...(chosen !== null ? { chosen } : {}),
+    ...(rejected !== null ? { rejected } : {}),
   };
 }
 

@@ -88,3 +88,33 @@ export function insightsFixture(): FeedbackEvent[] {
     at(2, "m9", null, { type: "copy", source: "selection", chars: 12, fraction: 0.12 }),
   ];
 }
+
+function choice(
+  day: 1 | 2,
+  chosen: string,
+  rejected: string,
+  source: "compare" | "kept",
+  strength: "clear" | "slight" | "tie",
+): FeedbackEvent {
+  return at(day, chosen, "model-a", {
+    type: "preference",
+    feedbackKey: `${[chosen, rejected].sort().join("|")}:preference`,
+    rejectedMessageId: rejected,
+    source,
+    strength,
+  });
+}
+
+/**
+ * Four choices between two answers, to add to `insightsFixture()`: on the first day m10 over m11 asked side by
+ * side, then the same pair changed to m11 (both counted: they are two choices); on the second day m12 and m13
+ * "about the same", and m14 kept over m15.
+ */
+export function preferenceFixture(): FeedbackEvent[] {
+  return [
+    choice(1, "m10", "m11", "compare", "clear"),
+    choice(1, "m11", "m10", "compare", "clear"),
+    choice(2, "m12", "m13", "compare", "tie"),
+    choice(2, "m14", "m15", "kept", "slight"),
+  ];
+}

@@ -1,6 +1,6 @@
 import { createSummarizer, summarize } from "../../src/insights/summarize";
 import { wilsonInterval } from "../../src/insights/wilson";
-import { insightsFixture } from "./insightsFixture";
+import { insightsFixture, preferenceFixture } from "./insightsFixture";
 
 describe("summarize", () => {
   it("counts the fixture as a person counts it by hand", async () => {
@@ -50,6 +50,32 @@ describe("summarize", () => {
       ["regenerated", "m4"],
     ]);
     expect(summary.review[1]).toMatchObject({ similarity: 0.2, draft: "The old answer", final: "A rewritten answer" });
+  });
+
+  it("counts choices between two answers by source and strength, and the ties among them", async () => {
+    const summary = await summarize([...insightsFixture(), ...preferenceFixture()]);
+    expect(summary.preferences).toEqual({
+      count: 4,
+      ties: 1,
+      bySource: [
+        { source: "compare", count: 3, clear: 2, slight: 0, tie: 1 },
+        { source: "kept", count: 1, clear: 0, slight: 1, tie: 0 },
+      ],
+    });
+    expect(summary.events).toBe(21);
+    const secondDay = await summarize(preferenceFixture(), { from: "2026-12-02" });
+    expect(secondDay.preferences.bySource.map((row) => [row.source, row.count])).toEqual([
+      ["compare", 1],
+      ["kept", 1],
+    ]);
+    const none = await summarize(insightsFixture());
+    expect(none.preferences).toMatchObject({ count: 0, ties: 0 });
+  });
+
+  it("counts a preference with a source or strength outside the contract as invalid, not as a choice", async () => {
+    const [valid] = preferenceFixture();
+    const summary = await summarize([{ ...valid, source: "vote" } as never, { ...valid, strength: "strong" } as never]);
+    expect(summary).toMatchObject({ invalid: 2, events: 0, preferences: { count: 0 } });
   });
 
   it("counts only the days in the range", async () => {

@@ -1,6 +1,14 @@
 import { defaultInsightsLabels } from "../labels";
 import { AnswersToReview } from "./AnswersToReview";
-import { AbandonChart, CopyChart, EditsChart, RegenerateChart, SignalVolumeChart, ThumbsShareChart } from "./charts";
+import {
+  AbandonChart,
+  CopyChart,
+  EditsChart,
+  PreferencesChart,
+  RegenerateChart,
+  SignalVolumeChart,
+  ThumbsShareChart,
+} from "./charts";
 import { ErrorModesChart, type LinkedChartProps } from "./ErrorModesChart";
 
 /** The dataset files the dashboard offers for the current range. */
@@ -13,8 +21,8 @@ export interface FeedbackInsightsProps extends LinkedChartProps {
 
 /**
  * The whole picture of what users think of the answers: volumes, the thumbs-up share per split with honest
- * intervals, error modes, edits, regenerates, abandonment, copies, the answers worth a look and the dataset
- * files. Every chart is also exported on its own. Renders on the server as in the browser.
+ * intervals, error modes, edits, regenerates, abandonment, copies, choices between two answers (when there are
+ * any), the answers worth a look and the dataset files. Every chart is also exported on its own. Renders on the server as in the browser.
  *
  * @example
  * import { summarize, FeedbackInsights } from "react-feedback-loop/insights";
@@ -32,9 +40,6 @@ export function FeedbackInsights({ summary, labels, traceUrl, downloadHref }: Fe
       <p className="rfl-insights-totals">
         {t.events(summary.events, summary.answers)}
         {summary.invalid > 0 && <span className="rfl-insights-warning"> {t.invalid(summary.invalid)}</span>}
-        {summary.preferences.length > 0 && (
-          <span> {t.preferences(summary.preferences.map(({ source, count }) => `${source} ${count}`).join(", "))}</span>
-        )}
       </p>
       {downloadHref && (
         <nav className="rfl-insights-downloads" aria-label={t.downloadsTitle}>
@@ -53,6 +58,8 @@ export function FeedbackInsights({ summary, labels, traceUrl, downloadHref }: Fe
         <RegenerateChart {...shared} />
         <AbandonChart {...shared} />
         <CopyChart {...shared} />
+        {/* Only where the app asks which answer is better or keeps versions: an empty chart would be noise. */}
+        {summary.preferences.count > 0 && <PreferencesChart {...shared} />}
       </div>
       <AnswersToReview {...shared} traceUrl={traceUrl} />
     </div>

@@ -220,3 +220,47 @@ export function CopyChart({ summary, labels }: InsightsChartProps) {
     />
   );
 }
+
+/**
+ * Choices between two answers: asked side by side (`compare`) and inferred from the version the user kept
+ * (`kept`), each stacked by strength (clear, slight, about the same), and how many were ties.
+ *
+ * @example
+ * <PreferencesChart summary={await summarize(events)} />
+ */
+export function PreferencesChart({ summary, labels }: InsightsChartProps) {
+  const t = text(labels);
+  const { preferences } = summary;
+  const strengths = ["clear", "slight", "tie"] as const;
+  const rows = preferences.bySource.map((row) => ({ ...row, label: t.preferenceSources[row.source] }));
+  const describe = (row: (typeof rows)[number]) =>
+    `${row.label}: ${row.count} (${strengths.map((strength) => `${t.preferenceStrengths[strength]} ${row[strength]}`).join(", ")})`;
+  const [compare, kept] = preferences.bySource;
+  return (
+    <ChartFrame
+      title={t.preferencesTitle}
+      labels={labels}
+      summary={t.preferencesSummary(preferences.count, compare?.count ?? 0, kept?.count ?? 0, preferences.ties)}
+      figures={<Figure label={t.preferenceTies} value={preferences.ties} />}
+      points={rows.map((row) => ({ text: describe(row) }))}
+      table={{
+        columns: [t.source, ...strengths.map((strength) => t.preferenceStrengths[strength]), t.count],
+        rows: rows.map((row) => [row.label, ...strengths.map((strength) => row[strength]), row.count]),
+      }}
+    >
+      {(active, setActive, width) => (
+        <BarChart
+          categories={rows.map((row) => row.label)}
+          series={strengths.map((strength) => ({
+            key: strength,
+            label: t.preferenceStrengths[strength],
+            values: rows.map((row) => row[strength]),
+          }))}
+          active={active}
+          onActive={setActive}
+          width={width}
+        />
+      )}
+    </ChartFrame>
+  );
+}

@@ -1,4 +1,4 @@
-import type { FeedbackEvent, JsonValue } from "../../events/types";
+import type { FeedbackEvent, JsonValue, PreferenceEvent } from "../../events/types";
 
 /**
  * One event seen the way evaluation tools see feedback: a named score with an optional label, comment and
@@ -93,21 +93,39 @@ export function toSignal(event: FeedbackEvent): FeedbackSignal {
         details: { dwellMs: event.dwellMs, cause: event.cause },
       };
     case "preference":
-      // The chosen answer's side; the rejected answer's record is the same signal with score 0.
-      return {
-        name: SIGNAL_NAMES.preference,
-        kind: "NUMERIC",
-        score: 1,
-        label: event.strength,
-        details: withoutUndefined({
-          source: event.source,
-          strength: event.strength,
-          rejectedMessageId: event.rejectedMessageId,
-        }),
-      };
+      return preferenceSignal(event, "chosen");
     case "custom":
       return customSignal(event.name, event.value);
   }
+}
+
+/** Which answer of a preference a record is about. */
+export type PreferenceSide = "chosen" | "rejected";
+
+// Scores of a preference's two answers: the chosen 1, the other 0; a tie is half a preference for each, so the
+// two answers' mean stays 0.5 whatever the user picked, and a chart of the score reads "as good as the other".
+const PREFERENCE_SCORE = { chosen: 1, rejected: 0 } as const;
+const TIE_SCORE = 0.5;
+
+/**
+ * The signal of one answer of a preference: `user_preference`, 1 for the chosen answer and 0 for the other
+ * (0.5 for both on a tie), labelled `chosen`, `rejected` or `tie`, with the strength, the source and the other
+ * answer's id in the details.
+ */
+export function preferenceSignal(event: PreferenceEvent, side: PreferenceSide): FeedbackSignal {
+  const tie = event.strength === "tie";
+  return {
+    name: SIGNAL_NAMES.preference,
+    kind: "NUMERIC",
+    score: tie ? TIE_SCORE : PREFERENCE_SCORE[side],
+    label: tie ? "tie" : side,
+    details: {
+      side,
+      strength: event.strength,
+      source: event.source,
+      otherMessageId: side === "chosen" ? event.rejectedMessageId : event.messageId,
+    },
+  };
 }
 
 function customSignal(name: string, value: JsonValue | undefined): FeedbackSignal {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { FeedbackEvent } from "../../../src/events/types";
 import { otlpLogRecord, otlpLogsRequest } from "../../../src/sinks/otlpSink";
-import { everyKind } from "../support/events";
+import { everyKind, REJECTED_SPAN_ID, REJECTED_TRACE_ID } from "../support/events";
 import { contractsDir } from "./contractsDir";
 import { checkOtlpJson, readProtos } from "./otlpJson";
 
@@ -37,9 +37,11 @@ describe("OTLP/JSON logs against the JSON mapping of logs.proto", () => {
     );
     const records = body.resourceLogs.flatMap((resource) => resource.scopeLogs.flatMap((scope) => scope.logRecords));
     for (const record of records) {
+      const side = record.attributes.find((attribute) => attribute.key === "feedback.preference.side")?.value;
+      const rejected = side && "stringValue" in side && side.stringValue === "rejected";
       expect(record.eventName).toBe("gen_ai.evaluation.result");
-      expect(record.traceId).toBe("4bf92f3577b34da6a3ce929d0e0e4736");
-      expect(record.spanId).toBe("00f067aa0ba902b7");
+      expect(record.traceId).toBe(rejected ? REJECTED_TRACE_ID : "4bf92f3577b34da6a3ce929d0e0e4736");
+      expect(record.spanId).toBe(rejected ? REJECTED_SPAN_ID : "00f067aa0ba902b7");
       expect(record.timeUnixNano).toBe("1795510800123000000");
       const keys = record.attributes.map((attribute) => attribute.key);
       expect(keys).toContain("gen_ai.evaluation.name");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { phoenixAnnotation } from "../../../src/sinks/phoenixSink";
-import { everyKind } from "../support/events";
+import { phoenixAnnotation, phoenixAnnotations } from "../../../src/sinks/phoenixSink";
+import { everyKind, REJECTED_SPAN_ID } from "../support/events";
 import { contractsDir } from "./contractsDir";
 import { openApiValidator } from "./openApiValidator";
 
@@ -11,15 +11,18 @@ const validateTraces = openApiValidator(openapi, "AnnotateTracesRequestBody");
 
 describe("Phoenix annotations against Phoenix's own OpenAPI request bodies", () => {
   it("span annotations of every event kind validate as one AnnotateSpansRequestBody", () => {
-    const data = everyKind().map(phoenixAnnotation);
+    const data = everyKind().flatMap((item) => phoenixAnnotations(item).records);
     const valid = validateSpans({ data });
     expect(validateSpans.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
-    expect(data.every((item) => typeof item !== "string" && item.span_id === "00f067aa0ba902b7")).toBe(true);
+    // A preference annotates its rejected answer's span too.
+    expect(new Set(data.map((item) => item.span_id))).toEqual(new Set(["00f067aa0ba902b7", REJECTED_SPAN_ID]));
+    expect(data.length).toBeGreaterThan(everyKind().length);
   });
 
   it("trace annotations (no span known) validate as one AnnotateTracesRequestBody", () => {
-    const data = everyKind({ spanId: undefined }).map(phoenixAnnotation);
+    const data = everyKind({ spanId: undefined }).flatMap((item) => phoenixAnnotations(item).records);
+    expect(data.every((item) => item.trace_id && !item.span_id)).toBe(true);
     const valid = validateTraces({ data });
     expect(validateTraces.errors ?? []).toEqual([]);
     expect(valid).toBe(true);

@@ -3,7 +3,7 @@
 import type { FeedbackEvent } from "../../../src/events/types";
 import { summarize } from "../../../src/insights/summarize";
 import type { SummarizeOptions } from "../../../src/insights/types";
-import { insightsFixture } from "../../insights/insightsFixture";
+import { insightsFixture, preferenceFixture } from "../../insights/insightsFixture";
 import { event } from "../support/events";
 import { describeWithPostgres, freshTable, storeOpener } from "./database";
 
@@ -17,7 +17,7 @@ describeWithPostgres("postgresStore's insights", (url) => {
     { from: "2026-12-02" },
     { to: "2026-12-01", splitBy: "metadata.model" },
   ])("agree with summarize on the hand-counted fixture (%j)", async (options) => {
-    const events = insightsFixture();
+    const events = [...insightsFixture(), ...preferenceFixture()];
     const store = open(freshTable());
     await store.append(events);
     expect(await store.insights(options)).toEqual(await summarize(events, options));
@@ -53,6 +53,11 @@ describeWithPostgres("postgresStore's insights", (url) => {
         events.push(event({ type: "copy", source: i % 2 ? "code" : "button", chars: 10, fraction: 0.5 }, envelope));
       if (kind === 4) events.push(event({ type: "abandon", dwellMs: (i * 997) % 90_000, cause: "hidden" }, envelope));
       if (kind === 5) events.push(event({ type: "rating", value: null, previous: "up" }, envelope));
+      if (i % 7 === 0) {
+        const source = i % 2 ? "compare" : "kept";
+        const strength = (["clear", "slight", "tie"] as const)[i % 3] as "clear" | "slight" | "tie";
+        events.push(event({ type: "preference", rejectedMessageId: `answer-${i + 1}`, source, strength }, envelope));
+      }
     }
     const store = open(freshTable());
     await store.append(events);

@@ -19,8 +19,10 @@ describe("langfuseSink against a Langfuse stand-in", () => {
     expect(server.received.every((r) => r.method === "POST" && r.path === "/api/public/scores")).toBe(true);
     expect(server.received.every((r) => r.headers.authorization === "Bearer pk-lf-1")).toBe(true);
     expect(server.received.every((r) => r.headers["content-type"] === "application/json")).toBe(true);
-    // Every event is one score, except an edit (its correction plus a similarity score).
-    expect(server.received).toHaveLength(events.length + 1);
+    // Every event is one score, except an edit (its correction plus a similarity score) and a preference (a
+    // score on each answer's trace).
+    const preferences = events.filter((e) => e.type === "preference").length;
+    expect(server.received).toHaveLength(events.length + 1 + preferences);
   });
 
   it("a changed vote and a retried request reuse the score id, so Langfuse overwrites instead of adding", async () => {
@@ -243,7 +245,7 @@ describe("langfuseSink against a Langfuse server older than v3.167.1 (401 to a p
     expect(ingestion).toHaveLength(1);
     expect(ingestion[0]?.headers.authorization).toBe("Bearer pk-lf-1");
     const { batch } = (ingestion[0] as Received).body as Batch;
-    expect(batch).toHaveLength(events.length + 1);
+    expect(batch).toHaveLength(events.length + 1 + events.filter((e) => e.type === "preference").length);
     expect(batch.every((item) => item.type === "score-create")).toBe(true);
     expect(batch[0]?.timestamp).toBe(events[0]?.ts);
 

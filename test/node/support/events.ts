@@ -4,6 +4,10 @@ import type { FeedbackEvent } from "../../../src/events/types";
 export const TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 export const SPAN_ID = "00f067aa0ba902b7";
 export const RUN_ID = "0b7a3c1e-5d2f-4f6a-9b8c-1d2e3f4a5b6c";
+/** The ids of the other answer of a preference. */
+export const REJECTED_TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+export const REJECTED_SPAN_ID = "b7ad6b7169203331";
+export const REJECTED_RUN_ID = "5c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 
 const envelope: EnvelopeFields = {
   messageId: "msg-1",
@@ -66,7 +70,33 @@ export function everyKind(overrides: EnvelopeFields = {}): FeedbackEvent[] {
     event({ type: "custom", name: "tone", value: "too formal" }, overrides),
     event({ type: "custom", name: "note", value: { a: [1, 2] } }, overrides),
     event({ type: "custom", name: "opened-sources" }, overrides),
+    preference({ strength: "clear", source: "compare" }, overrides),
+    preference({ strength: "tie", source: "compare" }, overrides),
   ];
+}
+
+/**
+ * A preference of "msg-1" (the envelope's answer) over "msg-0", whose trace, span and run are the `REJECTED_*`
+ * ids; an override that removes the envelope's trace, span or run removes the other answer's too.
+ */
+export function preference(
+  choice: { strength: "clear" | "slight" | "tie"; source: "compare" | "kept" },
+  overrides: EnvelopeFields = {},
+): FeedbackEvent {
+  const removed = (field: keyof EnvelopeFields) => field in overrides && overrides[field] === undefined;
+  return event(
+    {
+      type: "preference",
+      rejectedMessageId: "msg-0",
+      ...(removed("traceId") ? {} : { rejectedTraceId: REJECTED_TRACE_ID }),
+      ...(removed("spanId") ? {} : { rejectedSpanId: REJECTED_SPAN_ID }),
+      ...(removed("runId") ? {} : { rejectedRunId: REJECTED_RUN_ID }),
+      ...choice,
+      chosen: "Canberra.",
+      rejected: "Sydney.",
+    },
+    overrides,
+  );
 }
 
 export const sendOptions = () => ({ signal: new AbortController().signal, keepalive: false });
