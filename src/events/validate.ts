@@ -198,7 +198,7 @@ export function validateEvent(event: unknown): ContractViolation | undefined {
   const wrongType = rules.envelope.type?.(event.type) as string | undefined;
   const problem = wrongType
     ? inside("type", wrongType)
-    : (checkShape(event, rules.shapes[event.type as string] as Shape) ?? checkDiff(event));
+    : (checkShape(event, rules.shapes[event.type as string] as Shape) ?? checkDiff(event) ?? checkPair(event));
   if (problem) return { field: problem[0], message: `${problem[0]} ${problem[1]}` };
 }
 
@@ -214,6 +214,13 @@ function checkDiff(event: Record<string, unknown>): Problem {
   }
   if (draft !== event.draft || final !== event.final) {
     return ["diff", "must rebuild draft and final exactly (make it with diffWords)"];
+  }
+}
+
+// The other rule JSON Schema cannot say: a preference is between two answers, never an answer and itself.
+function checkPair(event: Record<string, unknown>): Problem {
+  if (event.type === "preference" && event.rejectedMessageId === event.messageId) {
+    return ["rejectedMessageId", "must name another answer than messageId"];
   }
 }
 

@@ -40,6 +40,9 @@ describe("the preference event", () => {
     expect(validateEvent(valid)).toBeUndefined();
     expect(validateEvent({ ...valid, rejectedMessageId: "" })?.field).toBe("rejectedMessageId");
     expect(validateEvent({ ...valid, rejectedMessageId: undefined })?.field).toBe("rejectedMessageId");
+    expect(validateEvent({ ...valid, rejectedMessageId: "answer-b" })?.message).toBe(
+      "rejectedMessageId must name another answer than messageId",
+    );
     expect(validateEvent({ ...valid, strength: "strong" })?.field).toBe("strength");
     expect(validateEvent({ ...valid, source: "vote" })?.field).toBe("source");
   });
