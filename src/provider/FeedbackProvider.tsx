@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useLayoutEffect, useState } from "react";
+import { AnnouncerContext, createAnnouncer, LiveRegion } from "../shared/liveRegion";
 import { installTooltips } from "../shared/tooltips";
 import { useStableWidgetSettings, type WidgetSettings, WidgetSettingsContext } from "../shared/WidgetSettings";
 import { FeedbackClientContext } from "./context";
@@ -45,9 +46,14 @@ export function FeedbackProvider({ children, labels, includeCopiedText, ...confi
   // a keyboard user's first Tab must find it there.
   useEffect(() => installTooltips(), []);
   const settings = useStableWidgetSettings({ labels, includeCopiedText });
+  // What the widgets say to screen readers ("Copied"), through one live region for all of them.
+  const [announcer] = useState(createAnnouncer);
   return (
     <FeedbackClientContext.Provider value={client}>
-      <WidgetSettingsContext.Provider value={settings}>{children}</WidgetSettingsContext.Provider>
+      <WidgetSettingsContext.Provider value={settings}>
+        <AnnouncerContext.Provider value={announcer}>{children}</AnnouncerContext.Provider>
+      </WidgetSettingsContext.Provider>
+      <LiveRegion announcer={announcer} />
     </FeedbackClientContext.Provider>
   );
 }
