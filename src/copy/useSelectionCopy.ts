@@ -1,6 +1,5 @@
 import { type ClipboardEvent, useContext } from "react";
 import { FeedbackClientContext, type FeedbackMessageScope } from "../provider/context";
-import { useEffectEvent } from "../shared/useLatest";
 import { WidgetSettingsContext } from "../shared/WidgetSettings";
 
 // Copies from these are the user's own text or our controls, not the message.
@@ -14,7 +13,9 @@ const NOT_MESSAGE_TEXT = "input, textarea, select, [contenteditable=''], [conten
 export function useSelectionCopy(scope: FeedbackMessageScope): (event: ClipboardEvent<HTMLElement>) => void {
   const client = useContext(FeedbackClientContext);
   const { includeCopiedText } = useContext(WidgetSettingsContext);
-  return useEffectEvent((event: ClipboardEvent<HTMLElement>) => {
+  // A new handler each render, not a stable one behind a ref: it only goes on the message's element, where
+  // React swaps it at no cost, and a stable one would cost an effect per message in a long chat.
+  return (event: ClipboardEvent<HTMLElement>) => {
     const target = event.target;
     if (!client || !(target instanceof Element) || target.closest(NOT_MESSAGE_TEXT)) return;
     const text = typeof window === "undefined" ? "" : (window.getSelection()?.toString() ?? "");
@@ -31,5 +32,5 @@ export function useSelectionCopy(scope: FeedbackMessageScope): (event: Clipboard
       },
       scope,
     );
-  });
+  };
 }

@@ -116,7 +116,8 @@ export function ThumbsFeedback({
       // A copy of text in here (a chip, the comment) is not a copy of the message.
       data-rfl-widget=""
       data-state={thumbs.value ?? "none"}
-      data-form={formFor ? "open" : "closed"}
+      // Only while open, as every attribute costs a thousand times in a long chat.
+      data-form={formFor ? "open" : undefined}
       // The form's code starts loading when a hover or focus shows a vote may come.
       {...(followUpOn.length > 0 && { onPointerEnter: FeedbackForm.preload, onFocus: FeedbackForm.preload })}
     >

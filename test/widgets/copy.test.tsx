@@ -186,7 +186,8 @@ describe("copy of a selection", () => {
     window.getSelection()?.removeAllRanges();
     fireEvent.copy(screen.getByText(CONTENT));
     await user.click(screen.getByRole("button", { name: "Bad response" }));
-    const comment = screen.getByRole("textbox", { name: "Comment (optional)" });
+    // The form's code arrives on first use.
+    const comment = await screen.findByRole("textbox", { name: "Comment (optional)" });
     await user.type(comment, "my words");
     selectText(screen.getByText(CONTENT).firstChild as Node, 0, 5);
     fireEvent.copy(comment);
