@@ -2,8 +2,10 @@ import { type ClipboardEvent, useContext } from "react";
 import { FeedbackClientContext, type FeedbackMessageScope } from "../provider/context";
 import { WidgetSettingsContext } from "../shared/WidgetSettings";
 
-// Copies from these are the user's own text or our controls, not the message.
-const NOT_MESSAGE_TEXT = "input, textarea, select, [contenteditable=''], [contenteditable='true'], [data-rfl-widget]";
+// Copies from these are the user's own text or our controls (the thumbs, and the panel its form and thank-you
+// open in), not the message.
+const NOT_MESSAGE_TEXT =
+  "input, textarea, select, [contenteditable=''], [contenteditable='true'], [data-rfl-widget], .rfl-thumbs-feedback, .rfl-actions__panel";
 
 /**
  * The `onCopy` handler `FeedbackMessage` puts on its element: a native copy (Ctrl/Cmd+C, the context menu) of

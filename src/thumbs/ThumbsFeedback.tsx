@@ -113,8 +113,6 @@ export function ThumbsFeedback({
     <div
       ref={rootRef}
       className={className ? `rfl-thumbs-feedback ${className}` : "rfl-thumbs-feedback"}
-      // A copy of text in here (a chip, the comment) is not a copy of the message.
-      data-rfl-widget=""
       data-state={thumbs.value ?? "none"}
       // Only while open, as every attribute costs a thousand times in a long chat.
       data-form={formFor ? "open" : undefined}
