@@ -3,7 +3,6 @@ import type { CopyEvent } from "../events/types";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { useLabels } from "../labels/useLabels";
 import { type ActionButtonProps, actionButtonProps, type OwnButtonHandlers } from "../shared/actionButtonProps";
-import { AnnouncerContext } from "../shared/liveRegion";
 import { useLatest } from "../shared/useLatest";
 import { usePendingAction } from "../shared/usePendingAction";
 import { useWidgetScope } from "../shared/useWidgetEmit";
@@ -63,8 +62,7 @@ export interface UseCopyResult {
  */
 export function useCopy(options: UseCopyOptions = {}): UseCopyResult {
   const { client, scope } = useWidgetScope("useCopy()", options.messageId);
-  const { includeCopiedText } = useContext(WidgetSettingsContext);
-  const announcer = useContext(AnnouncerContext);
+  const { includeCopiedText, announce } = useContext(WidgetSettingsContext);
   const labels = useLabels(options.labels);
   const [state, setState] = useState<CopyState>("idle");
   const action = usePendingAction();
@@ -80,9 +78,9 @@ export function useCopy(options: UseCopyOptions = {}): UseCopyResult {
       setState(next);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => setState("idle"), COPIED_MS);
-      if (options.announce) announcer?.announce(next === "copied" ? labels.copied : labels.copyFailed);
+      if (options.announce) announce?.(next === "copied" ? labels.copied : labels.copyFailed);
     },
-    [announcer, latest],
+    [announce, latest],
   );
 
   const { run } = action;
