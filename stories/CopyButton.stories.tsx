@@ -46,7 +46,7 @@ export const CopyByButton: Story = {
       const canvas = within(canvasElement);
       await userEvent.click(canvas.getByRole("button", { name: "Copy" }));
       await expect(await canvas.findByRole("button", { name: "Copied" })).toHaveAttribute("data-state", "copied");
-      await expect(canvas.getByRole("status")).toHaveTextContent("Copied");
+      await expect(canvas.getByRole("log")).toHaveTextContent("Copied");
       await expect(clipboard.writeText).toHaveBeenCalledWith(ANSWER);
       await waitFor(() => expect(sink.events).toHaveLength(1));
       await expect(sink.events[0]).toMatchObject({ type: "copy", source: "button", chars: ANSWER.length, fraction: 1 });

@@ -1,8 +1,6 @@
-import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef } from "react";
-import { CheckIcon, CopyIcon, type WidgetIcons } from "../icons/icons";
-import { visuallyHidden } from "../shared/visuallyHidden";
-import { WidgetButton } from "../shared/WidgetButton";
+import { defaultIcons, type WidgetIcons } from "../icons/icons";
+import { widgetButton } from "../shared/WidgetButton";
 import { type UseCopyOptions, useCopy } from "./useCopy";
 
 /** Props of `CopyButton`. */
@@ -18,8 +16,9 @@ export interface CopyButtonProps
 }
 
 /**
- * Copies the message (or `text`) to the clipboard, shows and announces "Copied" for about 1.5 s, and emits
- * `copy`. Your `onClick` runs first and may call `event.preventDefault()` to stop the copy.
+ * Copies the message (or `text`) to the clipboard, shows "Copied" for about 1.5 s, says it to screen readers
+ * (through the provider's live region), and emits `copy`. Your `onClick` runs first and may call
+ * `event.preventDefault()` to stop the copy.
  *
  * @example
  * ```tsx
@@ -56,25 +55,22 @@ export const CopyButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, CopyButt
     ...(disabled !== undefined && { disabled }),
     ...(onCopied !== undefined && { onCopied }),
     ...(labels !== undefined && { labels }),
+    // Said through the provider's one live region, not one of our own: a region per button is a thousand
+    // elements in a long chat.
+    announce: true,
   });
   const { "aria-label": label, ...buttonProps } = copy.getButtonProps({ ...(onClick && { onClick }) });
-  return (
-    <>
-      <WidgetButton
-        ref={ref}
-        label={label}
-        tooltip={tooltip}
-        icon={copy.state === "copied" ? (icons?.copied ?? <CheckIcon />) : (icons?.copy ?? <CopyIcon />)}
-        asChild={asChild}
-        {...buttonProps}
-        {...rest}
-        className={clsx("rfl-copy", className)}
-      >
-        {children}
-      </WidgetButton>
-      <span role="status" style={visuallyHidden}>
-        {copy.state === "idle" ? "" : copy.label}
-      </span>
-    </>
+  return widgetButton(
+    {
+      label,
+      tooltip,
+      icon: copy.state === "copied" ? (icons?.copied ?? defaultIcons.copied) : (icons?.copy ?? defaultIcons.copy),
+      asChild,
+      ...buttonProps,
+      ...rest,
+      className: className ? `rfl-copy ${className}` : "rfl-copy",
+      children,
+    },
+    ref,
   );
 });

@@ -1,11 +1,11 @@
-import { useCallback, useContext, useEffect, useState } from "react";
+import { useCallback, useContext, useRef, useState } from "react";
 import type { CopyEvent } from "../events/types";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { useLabels } from "../labels/useLabels";
 import { type ActionButtonProps, actionButtonProps, type OwnButtonHandlers } from "../shared/actionButtonProps";
 import { useLatest } from "../shared/useLatest";
 import { usePendingAction } from "../shared/usePendingAction";
-import { useWidgetEmit } from "../shared/useWidgetEmit";
+import { useWidgetScope } from "../shared/useWidgetEmit";
 import { WidgetSettingsContext } from "../shared/WidgetSettings";
 import { writeClipboard } from "./writeClipboard";
 
@@ -29,6 +29,11 @@ export interface UseCopyOptions {
   /** After a successful copy, with the `copy` event as sent (`null` when it was not sent). */
   onCopied?: (event: CopyEvent | null) => void;
   labels?: LabelOverrides;
+  /**
+   * Say "Copied" or "Copy failed" to screen readers through the provider's live region (`CopyButton` does).
+   * Default false: your own button shows its state, and may say it in its own words.
+   */
+  announce?: boolean;
 }
 
 /** What `useCopy` returns. */
@@ -56,46 +61,57 @@ export interface UseCopyResult {
  * ```
  */
 export function useCopy(options: UseCopyOptions = {}): UseCopyResult {
-  const { emit, scope } = useWidgetEmit("useCopy()", options.messageId);
-  const { includeCopiedText } = useContext(WidgetSettingsContext);
+  const { client, scope } = useWidgetScope("useCopy()", options.messageId);
+  const { includeCopiedText, announce } = useContext(WidgetSettingsContext);
   const labels = useLabels(options.labels);
   const [state, setState] = useState<CopyState>("idle");
   const action = usePendingAction();
   const text = options.text ?? scope.content;
   const disabled = Boolean(options.disabled) || !text;
-  const latest = useLatest({ options, text, content: scope.content, includeCopiedText });
-
-  useEffect(() => {
-    if (state === "idle") return;
-    const timer = setTimeout(() => setState("idle"), COPIED_MS);
-    return () => clearTimeout(timer);
-  }, [state]);
+  const latest = useLatest({ options, text, scope, labels, includeCopiedText });
+  // "Copied" goes back to "Copy" on a timer the click starts: no effect per button on a page of a thousand.
+  // A timer that fires after an unmount sets the state of nothing, which React ignores.
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const show = useCallback(
+    (next: Exclude<CopyState, "idle">) => {
+      const { options, labels } = latest.current;
+      setState(next);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => setState("idle"), COPIED_MS);
+      if (options.announce) announce?.(next === "copied" ? labels.copied : labels.copyFailed);
+    },
+    [announce, latest],
+  );
 
   const { run } = action;
   const copy = useCallback(async () => {
-    const { options, text, content, includeCopiedText } = latest.current;
+    const { options, text, scope, includeCopiedText } = latest.current;
     if (!text || options.disabled) return false;
     let copied = false;
     await run(async () => {
       // First thing in the click: the browser allows the write only during the user gesture.
       copied = await writeClipboard(text);
       if (!copied) {
-        setState("failed");
+        show("failed");
         return;
       }
       const includeText = options.includeText ?? includeCopiedText ?? false;
-      const event = emit({
-        type: "copy",
-        source: options.source ?? "button",
-        chars: text.length,
-        fraction: content ? Math.min(1, text.length / Math.max(1, content.length)) : 1,
-        ...(includeText ? { text } : {}),
-      });
-      setState("copied");
+      const { content } = scope;
+      const event = client.emit(
+        {
+          type: "copy",
+          source: options.source ?? "button",
+          chars: text.length,
+          fraction: content ? Math.min(1, text.length / Math.max(1, content.length)) : 1,
+          ...(includeText ? { text } : {}),
+        },
+        scope,
+      );
+      show("copied");
       options.onCopied?.(event);
     });
     return copied;
-  }, [emit, latest, run]);
+  }, [client, latest, run, show]);
 
   const label = state === "copied" ? labels.copied : state === "failed" ? labels.copyFailed : labels.copy;
   return {

@@ -1,10 +1,11 @@
 import { type ClipboardEvent, useContext } from "react";
 import { FeedbackClientContext, type FeedbackMessageScope } from "../provider/context";
-import { useEffectEvent } from "../shared/useLatest";
 import { WidgetSettingsContext } from "../shared/WidgetSettings";
 
-// Copies from these are the user's own text or our controls, not the message.
-const NOT_MESSAGE_TEXT = "input, textarea, select, [contenteditable=''], [contenteditable='true'], [data-rfl-widget]";
+// Copies from these are the user's own text or our controls (the thumbs, and the panel its form and thank-you
+// open in), not the message.
+const NOT_MESSAGE_TEXT =
+  "input, textarea, select, [contenteditable=''], [contenteditable='true'], [data-rfl-widget], .rfl-thumbs-feedback, .rfl-actions__panel";
 
 /**
  * The `onCopy` handler `FeedbackMessage` puts on its element: a native copy (Ctrl/Cmd+C, the context menu) of
@@ -14,7 +15,9 @@ const NOT_MESSAGE_TEXT = "input, textarea, select, [contenteditable=''], [conten
 export function useSelectionCopy(scope: FeedbackMessageScope): (event: ClipboardEvent<HTMLElement>) => void {
   const client = useContext(FeedbackClientContext);
   const { includeCopiedText } = useContext(WidgetSettingsContext);
-  return useEffectEvent((event: ClipboardEvent<HTMLElement>) => {
+  // A new handler each render, not a stable one behind a ref: it only goes on the message's element, where
+  // React swaps it at no cost, and a stable one would cost an effect per message in a long chat.
+  return (event: ClipboardEvent<HTMLElement>) => {
     const target = event.target;
     if (!client || !(target instanceof Element) || target.closest(NOT_MESSAGE_TEXT)) return;
     const text = typeof window === "undefined" ? "" : (window.getSelection()?.toString() ?? "");
@@ -31,5 +34,5 @@ export function useSelectionCopy(scope: FeedbackMessageScope): (event: Clipboard
       },
       scope,
     );
-  });
+  };
 }

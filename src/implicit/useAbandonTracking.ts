@@ -17,17 +17,13 @@ export function useAbandonTracking(elementRef: RefObject<HTMLElement | null>, sc
   useInsertionEffect(() => {
     if (tracked.current.messageId === scope.messageId) tracked.current = scope;
   });
-  const mounted = useRef(false);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  // Counts the tracking runs, so a cleanup can tell a new run (another messageId) from an unmount; one effect
+  // per message, not two, in a chat of a thousand.
+  const runs = useRef(0);
 
   const { messageId } = scope;
   useEffect(() => {
+    const run = ++runs.current;
     const element = elementRef.current;
     if (!client || !element || typeof IntersectionObserver === "undefined" || !client.tracksAbandonment()) return;
     tracked.current = { ...tracked.current, messageId };
@@ -65,8 +61,8 @@ export function useAbandonTracking(elementRef: RefObject<HTMLElement | null>, sc
       onScreen = false;
       tick();
       const leaving = tracked.current;
-      // Unmounting and a new messageId both run this cleanup; once React has finished, `mounted` tells which.
-      queueMicrotask(() => report(mounted.current ? "replaced" : "unmounted", leaving));
+      // Unmounting and a new messageId both run this cleanup; once React has finished, a newer run tells which.
+      queueMicrotask(() => report(runs.current !== run ? "replaced" : "unmounted", leaving));
     };
   }, [client, messageId, elementRef]);
 }

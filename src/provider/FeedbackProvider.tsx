@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useLayoutEffect, useState } from "react";
+import { type ReactNode, useEffect, useInsertionEffect, useState } from "react";
+import { useLiveRegion } from "../shared/liveRegion";
 import { installTooltips } from "../shared/tooltips";
 import { useStableWidgetSettings, type WidgetSettings, WidgetSettingsContext } from "../shared/WidgetSettings";
 import { FeedbackClientContext } from "./context";
@@ -8,9 +9,6 @@ import { createFeedbackClient, type FeedbackConfig } from "./feedbackClient";
 export interface FeedbackProviderProps extends FeedbackConfig, WidgetSettings {
   children?: ReactNode;
 }
-
-// useLayoutEffect warns during a server render; there is nothing to configure there anyway.
-const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 /**
  * Configures feedback for one app: where events go, what is merged into them, what is redacted, and who hears
@@ -33,7 +31,9 @@ const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : 
  */
 export function FeedbackProvider({ children, labels, includeCopiedText, ...config }: FeedbackProviderProps) {
   const [client] = useState(() => createFeedbackClient(config));
-  useIsomorphicLayoutEffect(() => {
+  // The newest configuration, in place before any layout effect below can emit (the earliest point after a
+  // commit, as `useLatest`; silent on a server, where there is nothing to configure).
+  useInsertionEffect(() => {
     client.configure(config);
   });
   useEffect(() => {
@@ -44,10 +44,14 @@ export function FeedbackProvider({ children, labels, includeCopiedText, ...confi
   // The widget buttons' tooltips: one set of page listeners for all of them. Not loaded lazily: it is small, and
   // a keyboard user's first Tab must find it there.
   useEffect(() => installTooltips(), []);
-  const settings = useStableWidgetSettings({ labels, includeCopiedText });
+  // What the widgets say to screen readers ("Copied"), through one live region for all of them. Saying it
+  // re-renders the provider alone: its children are the same elements, so React leaves them be.
+  const [announce, liveRegion] = useLiveRegion();
+  const settings = useStableWidgetSettings({ labels, includeCopiedText, announce });
   return (
     <FeedbackClientContext.Provider value={client}>
       <WidgetSettingsContext.Provider value={settings}>{children}</WidgetSettingsContext.Provider>
+      {liveRegion}
     </FeedbackClientContext.Provider>
   );
 }

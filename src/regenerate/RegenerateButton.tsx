@@ -1,7 +1,6 @@
-import { clsx } from "clsx";
 import { type ButtonHTMLAttributes, forwardRef } from "react";
-import { RegenerateIcon, type WidgetIcons } from "../icons/icons";
-import { WidgetButton } from "../shared/WidgetButton";
+import { defaultIcons, type WidgetIcons } from "../icons/icons";
+import { widgetButton } from "../shared/WidgetButton";
 import { type UseRegenerateOptions, useRegenerate } from "./useRegenerate";
 
 /** Props of `RegenerateButton`. */
@@ -52,19 +51,18 @@ export const RegenerateButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Re
       ...(labels !== undefined && { labels }),
     });
     const { "aria-label": label, ...buttonProps } = regenerate.getButtonProps({ ...(onClick && { onClick }) });
-    return (
-      <WidgetButton
-        ref={ref}
-        label={label}
-        tooltip={tooltip}
-        icon={icons?.regenerate ?? <RegenerateIcon />}
-        asChild={asChild}
-        {...buttonProps}
-        {...rest}
-        className={clsx("rfl-regenerate", className)}
-      >
-        {children}
-      </WidgetButton>
+    return widgetButton(
+      {
+        label,
+        tooltip,
+        icon: icons?.regenerate ?? defaultIcons.regenerate,
+        asChild,
+        ...buttonProps,
+        ...rest,
+        className: className ? `rfl-regenerate ${className}` : "rfl-regenerate",
+        children,
+      },
+      ref,
     );
   },
 );

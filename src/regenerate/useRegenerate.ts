@@ -5,7 +5,7 @@ import { useLabels } from "../labels/useLabels";
 import { type ActionButtonProps, actionButtonProps, type OwnButtonHandlers } from "../shared/actionButtonProps";
 import { useLatest } from "../shared/useLatest";
 import { usePendingAction } from "../shared/usePendingAction";
-import { useWidgetEmit } from "../shared/useWidgetEmit";
+import { useWidgetScope } from "../shared/useWidgetEmit";
 
 /** What the app's regenerate handler hears. */
 export interface RegenerateRequest {
@@ -59,7 +59,7 @@ export interface UseRegenerateResult {
  * ```
  */
 export function useRegenerate(options: UseRegenerateOptions): UseRegenerateResult {
-  const { client, emit, messageId, scope } = useWidgetEmit("useRegenerate()", options.messageId);
+  const { client, messageId, scope } = useWidgetScope("useRegenerate()", options.messageId);
   const labels = useLabels(options.labels);
   // Counted by the provider, so a button that mounts again for the new answer goes on counting.
   const [attempts, setAttempts] = useState(() => client.recall(messageId).attempts);
@@ -75,11 +75,10 @@ export function useRegenerate(options: UseRegenerateOptions): UseRegenerateResul
       const attempt = client.recall(messageId).attempts + 1;
       setAttempts(attempt);
       const previousContent = scope.content;
-      const event = emit({
-        type: "regenerate",
-        attempt,
-        ...(previousContent !== undefined ? { previousContent } : {}),
-      });
+      const event = client.emit(
+        { type: "regenerate", attempt, ...(previousContent !== undefined ? { previousContent } : {}) },
+        scope,
+      );
       // A promise keeps the button busy until the new answer is there.
       return options.onRegenerate({
         messageId,
@@ -90,7 +89,7 @@ export function useRegenerate(options: UseRegenerateOptions): UseRegenerateResul
     });
     // The app's own handler failed: its error is the app's to see, as if it had been called directly.
     if (outcome.status === "failed") throw outcome.error;
-  }, [client, emit, latest, run]);
+  }, [client, latest, run]);
 
   const state: RegenerateState = action.pending ? "pending" : "idle";
   const label = action.pending ? labels.regenerating : labels.regenerate;

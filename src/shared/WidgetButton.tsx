@@ -1,5 +1,4 @@
-import { clsx } from "clsx";
-import { type ButtonHTMLAttributes, forwardRef, type ReactNode } from "react";
+import { type ButtonHTMLAttributes, forwardRef, type ReactElement, type ReactNode, type Ref } from "react";
 import { Slot } from "./Slot";
 import { TOOLTIP_ATTRIBUTE } from "./tooltipAttribute";
 
@@ -16,25 +15,40 @@ export interface WidgetButtonProps extends ButtonHTMLAttributes<HTMLButtonElemen
 }
 
 /**
- * The button of the thumbs, copy and regenerate widgets: our icon named by the label, or the app's own content
- * (text, its own `aria-label`, or its own element through `asChild`), which names itself. With a tooltip.
+ * The button of the thumbs, copy, regenerate and edit widgets: our icon named by the label, or the app's own
+ * content (text, its own `aria-label`, or its own element through `asChild`), which names itself. With a
+ * tooltip. A function, not a component: the widgets return its element as their own, so a chat of a thousand
+ * messages renders no component per button on top of the widget's.
  */
-export const WidgetButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, WidgetButtonProps>(function WidgetButton(
-  { label, tooltip, icon, asChild, className, children, ...props },
-  ref,
-) {
-  const Component = asChild ? Slot : "button";
+export function widgetButton(
+  { label, tooltip, icon, asChild, className, children, ...props }: WidgetButtonProps,
+  ref?: Ref<HTMLButtonElement>,
+): ReactElement {
   const ownContent = asChild || children !== undefined;
+  const buttonProps = {
+    ref,
+    ...(!ownContent && { "aria-label": label }),
+    // The page's one tooltip handler shows it (see ./tooltips): nothing per button but the text.
+    ...(tooltip && { [TOOLTIP_ATTRIBUTE]: label }),
+    ...props,
+  };
+  if (asChild) {
+    return (
+      <Slot {...buttonProps} {...(className && { className })}>
+        {children}
+      </Slot>
+    );
+  }
   return (
-    <Component
-      ref={ref}
-      {...(!ownContent && { "aria-label": label })}
-      // The page's one tooltip handler shows it (see ./tooltips): nothing per button but the text.
-      {...(tooltip && { [TOOLTIP_ATTRIBUTE]: label })}
-      {...props}
-      className={clsx(!asChild && "rfl-icon-button", className)}
-    >
-      {asChild ? children : (children ?? icon)}
-    </Component>
+    <button {...buttonProps} className={className ? `rfl-icon-button ${className}` : "rfl-icon-button"}>
+      {children ?? icon}
+    </button>
   );
-});
+}
+
+/** `widgetButton` as a component, for a widget that renders more than its button. */
+export const WidgetButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, WidgetButtonProps>(
+  function WidgetButton(props, ref) {
+    return widgetButton(props, ref);
+  },
+);

@@ -1,5 +1,6 @@
 import { createContext, useState } from "react";
 import type { LabelOverrides } from "../labels/defaultLabels";
+import type { Announce } from "./liveRegion";
 
 /** Widget options set once on `FeedbackProvider`. Kept apart from the engine, which knows nothing of UI. */
 export interface WidgetSettings {
@@ -9,7 +10,13 @@ export interface WidgetSettings {
   includeCopiedText?: boolean | undefined;
 }
 
-export const WidgetSettingsContext = /* @__PURE__ */ createContext<WidgetSettings>({});
+/** What the provider gives every widget below: its settings, and the voice of its one live region. */
+export interface WidgetContext extends WidgetSettings {
+  /** Says a text to screen readers (see `useLiveRegion`); absent only outside a provider. */
+  announce?: Announce | undefined;
+}
+
+export const WidgetSettingsContext = /* @__PURE__ */ createContext<WidgetContext>({});
 
 function sameEntries(a: object | undefined, b: object | undefined): boolean {
   if (a === b) return true;
@@ -23,7 +30,7 @@ function sameEntries(a: object | undefined, b: object | undefined): boolean {
  * The settings as one object that keeps its identity while their content is the same: an app that writes
  * `labels={{ copy: "Kopieren" }}` inline must not re-render every widget on each render of the provider.
  */
-export function useStableWidgetSettings(settings: WidgetSettings): WidgetSettings {
+export function useStableWidgetSettings(settings: WidgetContext): WidgetContext {
   const [stable, setStable] = useState(settings);
   const same =
     stable.includeCopiedText === settings.includeCopiedText &&

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { isDevelopment } from "./isDevelopment";
-import { useEffectEvent, useLatest } from "./useLatest";
+import { useCallback, useState } from "react";
+import { useLatest } from "./useLatest";
+import { warnOnce } from "./warnOnce";
 
 /** What `useControllableState` takes: the prop, its default, and the change callback. */
 export interface ControllableStateOptions<T> {
@@ -16,7 +16,8 @@ export interface ControllableStateOptions<T> {
 
 /**
  * One value a user can set, controlled (`prop` given) or uncontrolled (`defaultProp`), behind one setter.
- * Warns once in development when a component switches between the two, as React does for inputs.
+ * Warns once in development when a component switches between the two, as React does for inputs: decided
+ * as it renders, not by an effect that a thousand thumbs on a page would each mount.
  */
 export function useControllableState<T>({
   prop,
@@ -26,27 +27,24 @@ export function useControllableState<T>({
 }: ControllableStateOptions<T>): [T, (next: T) => void] {
   const [uncontrolled, setUncontrolled] = useState(defaultProp);
   const isControlled = prop !== undefined;
-  const wasControlled = useRef(isControlled);
-  useEffect(() => {
-    if (wasControlled.current === isControlled) return;
-    if (isDevelopment()) {
-      const from = wasControlled.current ? "controlled" : "uncontrolled";
-      const to = isControlled ? "controlled" : "uncontrolled";
-      console.warn(
-        `[react-feedback-loop] ${name} is changing from ${from} to ${to}. Decide for the component's lifetime: pass a value always (null for none), or never and use the default.`,
-      );
-    }
-    wasControlled.current = isControlled;
-  }, [isControlled, name]);
+  // The mode of the first render decides; a render in the other mode is the mistake React warns of for inputs.
+  const [startedControlled] = useState(isControlled);
+  if (startedControlled !== isControlled) {
+    const from = startedControlled ? "controlled" : "uncontrolled";
+    const to = isControlled ? "controlled" : "uncontrolled";
+    warnOnce(
+      `${name} is changing from ${from} to ${to}. Decide for the component's lifetime: pass a value always (null for none), or never and use the default.`,
+    );
+  }
   const value = isControlled ? prop : uncontrolled;
-  const controlled = useLatest(isControlled);
-  const changed = useEffectEvent((next: T) => onChange?.(next));
+  const latest = useLatest({ isControlled, onChange });
   const setValue = useCallback(
     (next: T) => {
-      if (!controlled.current) setUncontrolled(next);
-      changed(next);
+      const { isControlled, onChange } = latest.current;
+      if (!isControlled) setUncontrolled(next);
+      onChange?.(next);
     },
-    [controlled, changed],
+    [latest],
   );
   return [value, setValue];
 }

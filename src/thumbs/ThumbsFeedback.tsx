@@ -1,12 +1,11 @@
-import { clsx } from "clsx";
 import {
   type ButtonHTMLAttributes,
   createContext,
   forwardRef,
+  type ReactElement,
   type ReactNode,
-  useCallback,
+  type Ref,
   useContext,
-  useEffect,
   useRef,
   useState,
 } from "react";
@@ -15,12 +14,11 @@ import type { RatingValue } from "../events/types";
 import { FeedbackForm } from "../form/lazyFeedbackForm";
 import type { ReasonOption } from "../form/reasons";
 import type { UseFeedbackFormOptions } from "../form/useFeedbackForm";
-import { ThumbDownIcon, ThumbUpIcon, type WidgetIcons } from "../icons/icons";
+import { defaultIcons, type WidgetIcons } from "../icons/icons";
 import { useLabels } from "../labels/useLabels";
 import { composeEventHandlers } from "../shared/composeEventHandlers";
 import { focusWithoutTooltip } from "../shared/tooltips";
-import { useLatest } from "../shared/useLatest";
-import { WidgetButton } from "../shared/WidgetButton";
+import { widgetButton } from "../shared/WidgetButton";
 import { type Thumb, type UseThumbsOptions, type UseThumbsResult, useThumbs } from "./useThumbs";
 
 /* -------------------------------------------------------------------------------------------------
@@ -88,55 +86,48 @@ export function ThumbsFeedback({
   const [formFor, setFormFor] = useState<Thumb | null>(null);
   const [thanks, setThanks] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
+  // The thank-you fades on a timer the submit starts: no effect per widget on a page of a thousand. A timer
+  // that fires after an unmount sets the state of nothing, which React ignores.
+  const thanksTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const inPanel = useInActionsPanel();
 
-  const onRated = useCallback(
-    (_thumb: Thumb, value: RatingValue) => {
-      setThanks(false);
-      setFormFor(value !== null && followUpOn.includes(value) ? value : null);
-    },
-    [followUpOn],
-  );
-
-  const formForRef = useLatest(formFor);
-  const closeForm = useCallback(
-    (thanked: boolean) => {
-      // Back to the thumb that opened the form, so keyboard users continue where they were.
-      const opener = formForRef.current;
-      if (opener) focusWithoutTooltip(rootRef.current?.querySelector<HTMLElement>(`[data-thumb="${opener}"]`));
-      setFormFor(null);
-      setThanks(thanked);
-    },
-    [formForRef],
-  );
-
-  useEffect(() => {
-    if (!thanks) return;
-    const timer = setTimeout(() => setThanks(false), THANKS_MS);
-    return () => clearTimeout(timer);
-  }, [thanks]);
+  const showThanks = (shown: boolean) => {
+    clearTimeout(thanksTimer.current);
+    setThanks(shown);
+    if (shown) thanksTimer.current = setTimeout(() => setThanks(false), THANKS_MS);
+  };
+  const onRated = (_thumb: Thumb, value: RatingValue) => {
+    showThanks(false);
+    setFormFor(value !== null && followUpOn.includes(value) ? value : null);
+  };
+  // `formFor` is the thumb that opened the form this render shows, as the form's handlers below are made here.
+  const closeForm = (thanked: boolean) => {
+    // Back to the thumb that opened the form, so keyboard users continue where they were.
+    if (formFor) focusWithoutTooltip(rootRef.current?.querySelector<HTMLElement>(`[data-thumb="${formFor}"]`));
+    setFormFor(null);
+    showThanks(thanked);
+  };
+  const context: ThumbsContextValue = { thumbs, icons, tooltips, onRated };
 
   return (
     <div
       ref={rootRef}
-      className={clsx("rfl-thumbs-feedback", className)}
-      // A copy of text in here (a chip, the comment) is not a copy of the message.
-      data-rfl-widget=""
+      className={className ? `rfl-thumbs-feedback ${className}` : "rfl-thumbs-feedback"}
       data-state={thumbs.value ?? "none"}
-      data-form={formFor ? "open" : "closed"}
+      // Only while open, as every attribute costs a thousand times in a long chat.
+      data-form={formFor ? "open" : undefined}
       // The form's code starts loading when a hover or focus shows a vote may come.
       {...(followUpOn.length > 0 && { onPointerEnter: FeedbackForm.preload, onFocus: FeedbackForm.preload })}
     >
-      <ThumbsContext.Provider value={{ thumbs, icons, tooltips, onRated }}>
-        <div className="rfl-thumbs" {...thumbs.getGroupProps()}>
-          {children ?? (
-            <>
-              <ThumbButton thumb="up" />
-              <ThumbButton thumb="down" />
-            </>
-          )}
-        </div>
-      </ThumbsContext.Provider>
+      <div className="rfl-thumbs" {...thumbs.getGroupProps()}>
+        {/* Our own pair is drawn here, not as two <ThumbButton>s: no component per button in a long chat. */}
+        {children ? (
+          <ThumbsContext.Provider value={context}>{children}</ThumbsContext.Provider>
+        ) : (
+          thumbButton(context, { thumb: "up" })
+        )}
+        {!children && thumbButton(context, { thumb: "down" })}
+      </div>
       {formFor &&
         inPanel(
           <FeedbackForm
@@ -151,11 +142,15 @@ export function ThumbsFeedback({
             onCancel={() => closeForm(false)}
           />,
         )}
-      {inPanel(
-        <span role="status" className="rfl-thanks" data-state={thanks ? "visible" : "hidden"}>
-          {thanks ? labels.thanks : ""}
-        </span>,
-      )}
+      {/* The thank-you's live region is there from the form's opening on, before its words come: a region
+       * that appears with its words is not read by every screen reader, and one per widget from the start
+       * would be a thousand more elements in a long chat. */}
+      {(formFor || thanks) &&
+        inPanel(
+          <span role="status" className="rfl-thanks" data-state={thanks ? "visible" : "hidden"}>
+            {thanks ? labels.thanks : ""}
+          </span>,
+        )}
     </div>
   );
 }
@@ -184,28 +179,33 @@ export interface ThumbButtonProps extends ButtonHTMLAttributes<HTMLButtonElement
  * </ThumbsFeedback>
  * ```
  */
-export const ThumbButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ThumbButtonProps>(function ThumbButton(
-  { thumb, asChild, className, children, onClick, onFocus, ...rest },
-  ref,
-) {
-  const context = useContext(ThumbsContext);
-  if (!context) throw new Error("<ThumbButton> must be used inside <ThumbsFeedback>.");
-  const { thumbs, icons, tooltips, onRated } = context;
+export const ThumbButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ThumbButtonProps>(
+  function ThumbButton(props, ref) {
+    const context = useContext(ThumbsContext);
+    if (!context) throw new Error("<ThumbButton> must be used inside <ThumbsFeedback>.");
+    return thumbButton(context, props, ref);
+  },
+);
+
+/** The element of one thumb: what `ThumbButton` renders, and what `ThumbsFeedback` draws for its own pair. */
+function thumbButton(
+  { thumbs, icons, tooltips, onRated }: ThumbsContextValue,
+  { thumb, asChild, className, children, onClick, ...rest }: ThumbButtonProps,
+  ref?: Ref<HTMLButtonElement>,
+): ReactElement {
   const { "aria-label": label, ...props } = thumbs.getButtonProps(thumb);
-  return (
-    <WidgetButton
-      ref={ref}
-      label={label}
-      tooltip={tooltips}
-      icon={thumb === "up" ? (icons?.thumbUp ?? <ThumbUpIcon />) : (icons?.thumbDown ?? <ThumbDownIcon />)}
-      asChild={asChild}
-      {...props}
-      {...rest}
-      className={clsx("rfl-thumb", className)}
-      onFocus={onFocus}
-      onClick={composeEventHandlers(onClick, () => onRated(thumb, thumbs.rate(thumb)))}
-    >
-      {children}
-    </WidgetButton>
+  return widgetButton(
+    {
+      label,
+      tooltip: tooltips,
+      icon: thumb === "up" ? (icons?.thumbUp ?? defaultIcons.thumbUp) : (icons?.thumbDown ?? defaultIcons.thumbDown),
+      asChild,
+      ...props,
+      ...rest,
+      className: className ? `rfl-thumb ${className}` : "rfl-thumb",
+      onClick: composeEventHandlers(onClick, () => onRated(thumb, thumbs.rate(thumb))),
+      children,
+    },
+    ref,
   );
-});
+}

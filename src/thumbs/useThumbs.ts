@@ -4,8 +4,8 @@ import type { LabelOverrides } from "../labels/defaultLabels";
 import { useLabels } from "../labels/useLabels";
 import { type ActionButtonProps, actionButtonProps, type OwnButtonHandlers } from "../shared/actionButtonProps";
 import { useControllableState } from "../shared/useControllableState";
-import { useEffectEvent, useLatest } from "../shared/useLatest";
-import { useWidgetEmit } from "../shared/useWidgetEmit";
+import { useLatest } from "../shared/useLatest";
+import { useWidgetScope } from "../shared/useWidgetEmit";
 
 /** One of the two thumbs. */
 export type Thumb = "up" | "down";
@@ -58,7 +58,7 @@ export interface UseThumbsResult {
  * ```
  */
 export function useThumbs(options: UseThumbsOptions = {}): UseThumbsResult {
-  const { client, emit, messageId } = useWidgetEmit("useThumbs()", options.messageId);
+  const { client, messageId, scope } = useWidgetScope("useThumbs()", options.messageId);
   const labels = useLabels(options.labels);
   // The change callback gets the event too, so it is called from `rate`, not by the state hook. A message
   // that mounts again (a virtualised list) starts from the vote the provider remembers for it.
@@ -68,23 +68,22 @@ export function useThumbs(options: UseThumbsOptions = {}): UseThumbsResult {
     name: "ThumbsFeedback value",
   });
   const disabled = options.disabled ?? false;
-  // Two clicks before a re-render must still see each other's vote as `previous`: `rate` writes it ahead.
-  const vote = useLatest(value);
-  const onValueChange = useEffectEvent((next: RatingValue, event: RatingEvent | null) =>
-    options.onValueChange?.(next, event),
-  );
+  // Everything `rate` reads, as of the last render. Two clicks before a re-render must still see each
+  // other's vote as `previous`: `rate` writes the vote ahead.
+  const latest = useLatest({ vote: value, scope, onValueChange: options.onValueChange });
 
   const rate = useCallback(
     (thumb: Thumb): RatingValue => {
-      const previous = vote.current;
+      const current = latest.current;
+      const previous = current.vote;
       const next = previous === thumb ? null : thumb;
-      vote.current = next;
-      const event = emit({ type: "rating", value: next, previous });
+      current.vote = next;
+      const event = client.emit({ type: "rating", value: next, previous }, current.scope);
       setValue(next);
-      onValueChange(next, event);
+      current.onValueChange?.(next, event);
       return next;
     },
-    [emit, setValue, vote, onValueChange],
+    [client, setValue, latest],
   );
 
   return {

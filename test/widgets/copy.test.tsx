@@ -28,7 +28,8 @@ describe("CopyButton", () => {
     await user.click(screen.getByRole("button", { name: "Copy" }));
     await waitFor(() => expect(screen.getByRole("button", { name: "Copied" })).toBeInTheDocument());
     expect(await navigator.clipboard.readText()).toBe(CONTENT);
-    expect(screen.getByText("Copied", { selector: "[role=status]" })).toBeInTheDocument();
+    // Said to screen readers through the provider's one live region.
+    expect(screen.getByRole("log")).toHaveTextContent(/^Copied$/);
     await waitFor(() => expect(sink.events).toHaveLength(1));
     expect(sink.events[0]).toMatchObject({ type: "copy", source: "button", chars: CONTENT.length, fraction: 1 });
     expect(sink.events[0]).not.toHaveProperty("text");
@@ -56,7 +57,54 @@ describe("CopyButton", () => {
     Object.defineProperty(document, "execCommand", { value: () => false, configurable: true });
     await user.click(screen.getByRole("button", { name: "Copy" }));
     await waitFor(() => expect(screen.getByRole("button", { name: "Copy failed" })).toBeInTheDocument());
+    expect(screen.getByRole("log")).toHaveTextContent(/^Copy failed$/);
     expect(await delivered()).toHaveLength(0);
+  });
+
+  it("says Copied again on a second copy, through one live region for every button of the chat", async () => {
+    const user = userEvent.setup();
+    render(
+      <FeedbackProvider sink={memorySink()}>
+        {["m1", "m2", "m3"].map((id) => (
+          <FeedbackMessage key={id} messageId={id} content={`Answer ${id}`}>
+            <CopyButton />
+          </FeedbackMessage>
+        ))}
+      </FeedbackProvider>,
+    );
+    expect(screen.getAllByRole("log")).toHaveLength(1);
+    expect(screen.queryByRole("status")).not.toBeInTheDocument();
+    // A log: a polite live region, hearing additions.
+    const region = screen.getByRole("log");
+    expect(region).toBeEmptyDOMElement();
+    const [first, second] = screen.getAllByRole("button", { name: "Copy" }) as [HTMLElement, HTMLElement];
+    await user.click(first);
+    await waitFor(() => expect(region).toHaveTextContent(/^Copied$/));
+    const said = region.firstElementChild;
+    // The same words from another button: a new addition to the region, so a screen reader says them again.
+    await user.click(second);
+    await waitFor(() => expect(region.firstElementChild).not.toBe(said));
+    expect(region).toHaveTextContent(/^Copied$/);
+  });
+
+  it("leaves saying it to the app's own button with useCopy, unless asked", async () => {
+    function MyCopy({ announce }: { announce?: boolean }) {
+      const copy = useCopy(announce ? { announce } : {});
+      return <button {...copy.getButtonProps()}>{copy.label}</button>;
+    }
+    const { user, rerender } = renderInMessage(<MyCopy />);
+    await user.click(screen.getByRole("button", { name: "Copy" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Copied" })).toBeInTheDocument());
+    expect(screen.getByRole("log")).toBeEmptyDOMElement();
+    rerender(
+      <FeedbackProvider sink={memorySink()}>
+        <FeedbackMessage messageId="m2" content="Another answer">
+          <MyCopy announce />
+        </FeedbackMessage>
+      </FeedbackProvider>,
+    );
+    await user.click(screen.getByRole("button", { name: "Copy" }));
+    await waitFor(() => expect(screen.getByRole("log")).toHaveTextContent(/^Copied$/));
   });
 
   it("copies its own text as a code block's button, with the share of the message", async () => {
@@ -138,7 +186,8 @@ describe("copy of a selection", () => {
     window.getSelection()?.removeAllRanges();
     fireEvent.copy(screen.getByText(CONTENT));
     await user.click(screen.getByRole("button", { name: "Bad response" }));
-    const comment = screen.getByRole("textbox", { name: "Comment (optional)" });
+    // The form's code arrives on first use.
+    const comment = await screen.findByRole("textbox", { name: "Comment (optional)" });
     await user.type(comment, "my words");
     selectText(screen.getByText(CONTENT).firstChild as Node, 0, 5);
     fireEvent.copy(comment);

@@ -27,6 +27,36 @@ describe("ThumbsFeedback", () => {
     });
   });
 
+  it("has the thank-you's live region from the form's opening on, before its words, and none before", async () => {
+    const { user } = renderInMessage(<ThumbsFeedback />);
+    // A long chat mounts no region per message: there is none until a vote opens the form.
+    expect(screen.queryByRole("status")).not.toBeInTheDocument();
+    await user.click(down());
+    await screen.findByRole("form", { name: "What went wrong?" });
+    const thanks = screen.getAllByRole("status").find((element) => element.classList.contains("rfl-thanks"));
+    expect(thanks).toBeEmptyDOMElement();
+    await user.click(screen.getByRole("button", { name: "Made things up" }));
+    await user.click(screen.getByRole("button", { name: "Submit" }));
+    // The same region, watched since the form opened, now says it.
+    expect(thanks).toHaveTextContent(/^Thanks for your feedback$/);
+    expect(thanks).toBeInTheDocument();
+  });
+
+  it("draws each default icon as one decorative path, the same in every button", () => {
+    render(
+      <FeedbackProvider sink={memorySink()}>
+        <ThumbsFeedback messageId="m1" />
+        <ThumbsFeedback messageId="m2" />
+      </FeedbackProvider>,
+    );
+    const [first, second] = screen.getAllByRole("button", { name: "Good response" }) as [HTMLElement, HTMLElement];
+    const icon = first.querySelector("svg");
+    expect(icon).toHaveAttribute("aria-hidden", "true");
+    expect(icon).toHaveClass("rfl-icon");
+    expect(icon?.querySelectorAll("path")).toHaveLength(1);
+    expect(second.innerHTML).toBe(first.innerHTML);
+  });
+
   it("withdraws the vote when the pressed thumb is clicked again (value null)", async () => {
     const { sink, user } = renderInMessage(<ThumbsFeedback followUpOn={[]} />);
     await user.click(up());
