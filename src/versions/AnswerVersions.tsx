@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { ActionsLeadingContext } from "../actions/actionsLeading";
 import { isInputOf } from "../events/createEvent";
 import type { LabelOverrides } from "../labels/defaultLabels";
@@ -8,7 +8,7 @@ import { FeedbackClientContext, useFeedbackClient } from "../provider/context";
 import { useControllableState } from "../shared/useControllableState";
 import { useIsomorphicLayoutEffect } from "../shared/useIsomorphicLayoutEffect";
 import { useEffectEvent, useLatest } from "../shared/useLatest";
-import { announce, prepareAnnouncer } from "./announce";
+import { WidgetSettingsContext } from "../shared/WidgetSettings";
 import { type AnswerVersion, pairKey, preferenceInput } from "./answerVersion";
 import { AnswerVersionsContext, type AnswerVersionsState, type StepDirection } from "./context";
 import { KeepFocus } from "./KeepFocus";
@@ -156,15 +156,17 @@ export function AnswerVersions<V extends AnswerVersion = AnswerVersion>({
     if (has !== placed) setPlaced(has);
   });
 
-  // Every move after the first render is announced ("Answer 2 of 3"), wherever the focus is.
+  // Every move after the first render is announced ("Answer 2 of 3"), wherever the focus is, through the
+  // provider's one live region: the stepper is mounted afresh with each version, so a region of its own would
+  // arrive with its text, and screen readers announce changes to a region, not new regions.
+  const { announce } = useContext(WidgetSettingsContext);
   const shownId = version?.messageId;
   const announced = useRef(shownId);
-  useEffect(() => prepareAnnouncer(), []);
   useEffect(() => {
     if (announced.current === shownId) return;
     announced.current = shownId;
-    if (count > 1) announce(formatLabel(labels, labels.answerPosition, { index: index + 1, count }));
-  }, [shownId, index, count, labels]);
+    if (count > 1) announce?.(formatLabel(labels, labels.answerPosition, { index: index + 1, count }));
+  }, [shownId, index, count, labels, announce]);
 
   const state = useMemo<AnswerVersionsState>(() => ({ index, count, step, register }), [index, count, step, register]);
   const stepper = useMemo(() => <VersionStepper labels={labelOverrides} />, [labelOverrides]);

@@ -109,7 +109,8 @@ function Chat({
   );
 }
 
-const announcer = () => document.querySelector("[data-rfl-announcer]");
+// The provider's one live region, where every widget speaks.
+const announcer = () => screen.getByRole("log");
 const previous = () => screen.getByRole("button", { name: "Previous answer" });
 const next = () => screen.getByRole("button", { name: "Next answer" });
 

@@ -64,7 +64,8 @@ function renderVersions(props: Partial<AnswerVersionsProps> = {}) {
 const previous = () => screen.getByRole("button", { name: "Previous answer" });
 const next = () => screen.getByRole("button", { name: "Next answer" });
 const preferences = (sink: MemorySink) => sink.events.filter((event) => event.type === "preference");
-const announcer = () => document.querySelector("[data-rfl-announcer]");
+// The provider's one live region, where every widget speaks.
+const announcer = () => screen.getByRole("log");
 
 describe("AnswerVersions", () => {
   it("shows the newest version by default, with the stepper first in its action bar", () => {
