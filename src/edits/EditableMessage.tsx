@@ -1,15 +1,5 @@
 import { clsx } from "clsx";
-import {
-  type KeyboardEvent,
-  type ReactNode,
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { EditEvent } from "../events/types";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { useLabels } from "../labels/useLabels";
@@ -17,6 +7,7 @@ import { useFeedbackMessage } from "../provider/FeedbackMessage";
 import { useFeedback } from "../provider/useFeedback";
 import { focusWithoutTooltip } from "../shared/tooltips";
 import { useControllableState } from "../shared/useControllableState";
+import { useIsomorphicLayoutEffect } from "../shared/useIsomorphicLayoutEffect";
 import { visuallyHidden } from "../shared/visuallyHidden";
 import { lazyEditEvent as editEvent } from "./lazyEditEvent";
 import { type MessageEditor, useHasEditTrigger, usePublishEditor } from "./messageEditors";
@@ -61,9 +52,6 @@ export interface EditableMessageProps {
 type EditableState = "viewing" | "editing";
 
 const now = () => performance.now();
-
-// useLayoutEffect warns during a server render, where there is no focus to move anyway.
-const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 // `field-sizing: content` lets the browser grow the text area itself; elsewhere it is sized on input.
 // Asked when first needed, not at import: nothing runs when a bundle leaves the editor out.
