@@ -37,11 +37,19 @@ const preview: Preview = {
   decorators: [withFeedbackLog, withThemeAndDirection, withDocsFocus, withStatesHeld],
   // Every visit gets its own in-memory sink and its own session (see withFeedbackLog), so events from separate
   // visits never share a sessionId in a collector's file; play functions read the sink from `loaded`.
+  // The parts of the kit that arrive on first use (the follow-up form, the edit event's diff engine) are loaded
+  // before a story renders: a page starts them on hover or focus, which a play function's click does not wait
+  // for, and on a busy machine the dev server compiles them slower than a play function's patience.
   loaders: [
-    async () => ({
-      feedbackSink: (await import("../src/sinks/memorySink")).memorySink(),
-      sessionId: crypto.randomUUID(),
-    }),
+    async () => {
+      const [{ memorySink }, { FeedbackForm }, { lazyEditEvent }] = await Promise.all([
+        import("../src/sinks/memorySink"),
+        import("../src/form/lazyFeedbackForm"),
+        import("../src/edits/lazyEditEvent"),
+      ]);
+      await Promise.all([FeedbackForm.preload(), lazyEditEvent.load()]);
+      return { feedbackSink: memorySink(), sessionId: crypto.randomUUID() };
+    },
   ],
   globalTypes: {
     theme: {
