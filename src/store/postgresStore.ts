@@ -267,6 +267,8 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
   const store: PostgresStore = {
     name: "postgres",
     location,
+    // One row per id: the table's primary key.
+    distinctIds: true,
     secrets: password ? [password] : [],
     open() {
       opened ??= migrate().catch((error: unknown) => {
