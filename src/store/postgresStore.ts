@@ -39,7 +39,7 @@ const WATCH_EVERY_MS = 1000;
 const WATCH_WINDOW = 1000;
 // Inserts running at once from one process, and the most events one statement takes. Two: one commits (waits for
 // the disk) while the next runs; more would only split the waiting requests into smaller statements, each with
-// its own commit (measured: 4 cost PostgreSQL about a fifth more CPU per event).
+// its own commit (measured: 4 cost PostgreSQL about a tenth more CPU per event).
 const MAX_INSERTING = 2;
 const MAX_EVENTS_PER_INSERT = 2000;
 
