@@ -1,4 +1,4 @@
-import type { FeedbackEvent } from "../events/types";
+import type { FeedbackEvent, FeedbackEventType } from "../events/types";
 import type { FeedbackSink } from "../sinks/types";
 
 /**
@@ -33,6 +33,11 @@ export interface EventBatch {
   records: number;
   /** Bytes read so far, for a source that has bytes (a file). */
   bytesRead?: number;
+  /**
+   * Events of the batch left out unparsed because their type is not one the reader asked for (see
+   * `EventSource.read`): counted here, not in `events`.
+   */
+  leftOut?: number;
 }
 
 /** What `export` reads events from. */
@@ -41,9 +46,17 @@ export interface EventSource {
   readonly location: string;
   /** The size of what will be read, when known, for a progress line. */
   readonly totalBytes?: number;
+  /** True when the source holds each event id once (the collector's stores): nothing to de-duplicate. */
+  readonly distinctIds?: boolean;
   /**
    * The events, a batch at a time, in stored order. A record that is no event of the contract (a hand-edited
    * line, a line cut short) is skipped and told to `onInvalid` with its record number (1-based) and why.
+   * `types`: the event types the reader uses; a source that can tell an event's type without parsing it may
+   * leave the others out, counting them in `leftOut` (a source of distinct ids only, so that skipping them
+   * changes no count but where they are counted).
    */
-  read(onInvalid: (record: number, reason: string) => void): AsyncIterable<EventBatch>;
+  read(
+    onInvalid: (record: number, reason: string) => void,
+    types?: ReadonlySet<FeedbackEventType>,
+  ): AsyncIterable<EventBatch>;
 }

@@ -67,10 +67,11 @@ function builderFor(
   format: ExportFormat,
   implicitPrompt: boolean,
   maxOpen: number,
+  distinctIds: boolean,
 ): { builder: DatasetBuilder<unknown>; result?: () => unknown } {
   // The source validates each line (or knows its file was checked) and reports line numbers: the builders need
-  // not check again.
-  const options = { validate: false, maxOpen };
+  // not check again. A store of distinct ids (the collector's) leaves no retried delivery to drop.
+  const options = { validate: false, deduplicate: !distinctIds, maxOpen };
   if (format === "kto") return { builder: ktoBuilder(options) };
   if (format === "regression") return { builder: regressionBuilder(options) };
   if (format === "buckets") {
@@ -96,6 +97,9 @@ function skippedSummary(report: DatasetReport, invalid: number): string {
     .map(([count, what]) => `${count.toLocaleString("en-US")} ${what}`);
   return listed.length > 0 ? `; skipped: ${listed.join(", ")}` : "";
 }
+
+// About a megabyte of rows per write.
+const WRITE_CHARS = 1 << 20;
 
 async function write(output: NodeJS.WritableStream, text: string): Promise<void> {
   if (text.length > 0 && !output.write(text)) await once(output, "drain");
@@ -144,7 +148,7 @@ async function run(args: string[], io: CommandIO): Promise<number> {
     }
   }
 
-  const { builder, result } = builderFor(format, implicitPrompt, maxOpen);
+  const { builder, result } = builderFor(format, implicitPrompt, maxOpen, source.distinctIds === true);
   const invalid = invalidLines();
   const progress = progressLine(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, {
     totalBytes: source.totalBytes,
@@ -156,12 +160,21 @@ async function run(args: string[], io: CommandIO): Promise<number> {
   stream.on("error", ignore);
   try {
     const rows: unknown[] = [];
-    for await (const batch of source.read((record, reason) => invalid.add(record, reason))) {
+    let pending = "";
+    // Events of a type the builder does not read may be left out unparsed: counted as the builder would.
+    for await (const batch of source.read((record, reason) => invalid.add(record, reason), builder.reads)) {
+      builder.report.events += batch.leftOut ?? 0;
       for (const event of batch.events) builder.add(event, rows);
       records = batch.records;
-      await write(stream, serialize(rows));
+      if (rows.length > 0) pending += serialize(rows);
+      // Large writes: each one costs a trip through the stream, whatever its size.
+      if (pending.length >= WRITE_CHARS) {
+        await write(stream, pending);
+        pending = "";
+      }
       progress.update(batch.bytesRead ?? 0, records);
     }
+    await write(stream, pending);
     builder.end(rows);
     progress.done();
     if (builder.report.events === 0) {

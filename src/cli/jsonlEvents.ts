@@ -1,32 +1,53 @@
 import { type BigIntStats, createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import type { FeedbackEvent } from "../events/types";
+import type { FeedbackEvent, FeedbackEventType } from "../events/types";
 import { validateEvent } from "../events/validate";
-import { hasCheckedSeal } from "./checkedSeal";
+import { checkedSeal } from "./checkedSeal";
 import type { EventBatch, EventSource } from "./eventStore";
 import { LINE_TOO_LONG, readLines } from "./readLines";
+import { wellFormedJson } from "./safeText";
 
 /** Why a line that is not even JSON was skipped (a line cut short, a stray edit). */
 export const NOT_JSON = "not JSON";
 export const TOO_LONG = "longer than any event of the contract";
 
+// Every line the collector writes starts with the event's type, so a reader that trusts the file can tell which
+// events it needs from a line's first bytes, without parsing the others.
+const TYPE_FIRST = '{"type":"';
+
+/** One event as the collector writes it: its JSON on one line (valid UTF-8), `type` first. */
+export function eventLine(event: FeedbackEvent): string {
+  // Assigned onto an object that has `type` already: the key keeps its first place, its value is the event's.
+  return wellFormedJson(Object.assign({ type: event.type }, event));
+}
+
 /**
  * The events of a JSONL stream, one batch per chunk read. Lines that are no event are told to `onInvalid` with
  * their line number; blank lines are skipped silently. `checked`: every line that is JSON is known to be an
- * event of the contract (the collector checked it), so it is not validated again.
+ * event of the contract (the collector checked it), so it is not validated again. `keep`: given only for a file
+ * the collector vouches holds whole lines and distinct ids, the types to parse; a line written type first with
+ * any other type is counted in `leftOut` without being parsed.
  */
 export async function* readJsonlEvents(
   input: AsyncIterable<Uint8Array | string>,
   checked: boolean,
   onInvalid: (line: number, reason: string) => void,
+  keep?: ReadonlySet<FeedbackEventType>,
 ): AsyncGenerator<EventBatch> {
+  // The opening of a kept line: the type closed by its quote, so "rating" never matches "ratings".
+  const kept = keep ? [...keep].map((type) => `${TYPE_FIRST}${type}"`) : undefined;
   let records = 0;
   for await (const { lines, bytesRead } of readLines(input)) {
     const events: FeedbackEvent[] = [];
+    let leftOut = 0;
     for (const line of lines) {
       records++;
       if (line === LINE_TOO_LONG) {
         onInvalid(records, TOO_LONG);
+        continue;
+      }
+      if (kept !== undefined && line.startsWith(TYPE_FIRST) && !startsWithAny(line, kept)) {
+        leftOut++;
         continue;
       }
       let event: unknown;
@@ -45,8 +66,13 @@ export async function* readJsonlEvents(
       }
       events.push(event as FeedbackEvent);
     }
-    yield { events, records, bytesRead };
+    yield { events, records, bytesRead, leftOut };
   }
+}
+
+function startsWithAny(line: string, openings: readonly string[]): boolean {
+  for (const opening of openings) if (line.startsWith(opening)) return true;
+  return false;
 }
 
 /**
@@ -61,7 +87,8 @@ export async function* readJsonlFile(path: string, size: number, chunkBytes = 10
 
 /**
  * A JSONL file as an export's source. A file the collector checked and nobody changed since (see
- * checkedSeal.ts) is not validated event by event again. `shownAs` names the file in error messages.
+ * checkedSeal.ts) is not validated event by event again, holds distinct ids, and, when its lines are whole,
+ * leaves out unparsed the events of types the reader does not use. `shownAs` names the file in error messages.
  */
 export async function jsonlFileSource(path: string, shownAs = path): Promise<EventSource> {
   let stats: BigIntStats;
@@ -72,12 +99,19 @@ export async function jsonlFileSource(path: string, shownAs = path): Promise<Eve
     throw new Error(`Cannot read ${shownAs}: ${code === "ENOENT" ? "no such file" : (error as Error).message}.`);
   }
   if (!stats.isFile()) throw new Error(`Cannot read ${shownAs}: not a file.`);
-  const checked = await hasCheckedSeal(path, stats);
+  const checked = await checkedSeal(path, stats);
   const size = Number(stats.size);
   return {
     location: path,
     totalBytes: size,
-    read: (onInvalid) => readJsonlEvents(readJsonlFile(path, size), checked, onInvalid),
+    distinctIds: checked !== undefined,
+    read: (onInvalid, types) =>
+      readJsonlEvents(
+        readJsonlFile(path, size),
+        checked !== undefined,
+        onInvalid,
+        checked?.wholeLines ? types : undefined,
+      ),
   };
 }
 

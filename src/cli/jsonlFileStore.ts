@@ -2,12 +2,11 @@ import { type FileHandle, open } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { FeedbackEvent } from "../events/types";
 import { validateEvent } from "../events/validate";
-import { hasCheckedSeal, removeCheckedSeal, writeCheckedSeal } from "./checkedSeal";
+import { checkedSeal, removeCheckedSeal, writeCheckedSeal } from "./checkedSeal";
 import type { EventStore } from "./eventStore";
 import { type FileLock, takeFileLock } from "./fileLock";
 import { idSet } from "./idSet";
-import { NOT_JSON, readJsonlEvents, readJsonlFile, TOO_LONG } from "./jsonlEvents";
-import { wellFormedJson } from "./safeText";
+import { eventLine, NOT_JSON, readJsonlEvents, readJsonlFile, TOO_LONG } from "./jsonlEvents";
 
 // Small chunks at start-up: the collector runs for hours, and its peak memory is set by what start-up reads.
 const START_CHUNK_BYTES = 64 * 1024;
@@ -41,8 +40,8 @@ function cannotCollect(path: string, error: unknown): Error {
  * - A batch is written whole or not at all: from one descriptor opened for appending, written until done and
  *   synced to disk before it is acknowledged; after a failed write (a full disk) the file is cut back to its
  *   last whole line, so the next batch never lands on a fragment.
- * - `<file>.checked` vouches that every line is a checked event while the file is as the collector left it, so
- *   an export need not validate each event again.
+ * - `<file>.checked` vouches that every line is a checked event with an id of its own while the file is as the
+ *   collector left it, so an export need not validate or de-duplicate the events again.
  *
  * Fails with a sentence when the file cannot be written (a missing folder, no permission) or is in use.
  */
@@ -84,20 +83,26 @@ async function withHandle(
   let stats = await handle.stat({ bigint: true });
   const ids = idSet();
   // A file the collector itself checked and left unchanged need not be validated again.
-  let checked = await hasCheckedSeal(path, stats);
   let everyEventValid = true;
+  let distinctIds = true;
+  let wholeLines = true;
   for await (const batch of readJsonlEvents(
     readJsonlFile(path, Number(stats.size), START_CHUNK_BYTES),
-    checked,
+    (await checkedSeal(path, stats)) !== undefined,
     (_line, reason) => {
       // A line cut short (by a crash) is no event: its event was never acknowledged and a retry stores it anew.
       // A JSON line that breaks the contract was written by someone else: the file can no longer be vouched for.
-      if (reason !== NOT_JSON && reason !== TOO_LONG) everyEventValid = false;
+      if (reason === NOT_JSON || reason === TOO_LONG) wholeLines = false;
+      else everyEventValid = false;
     },
   )) {
-    for (const event of batch.events) ids.add(event.id);
+    for (const event of batch.events) {
+      // An id twice: lines someone else wrote (this collector writes each id once).
+      if (ids.has(event.id)) distinctIds = false;
+      ids.add(event.id);
+    }
   }
-  checked = everyEventValid;
+  let checked = everyEventValid && distinctIds;
 
   // The size of the file's whole lines: what a failed write is cut back to.
   let length = Number(stats.size);
@@ -139,7 +144,7 @@ async function withHandle(
   // The record is a shortcut for readers: when it cannot be written, a stale one no longer matches the file,
   // and readers check every line.
   async function vouch(): Promise<void> {
-    await (checked ? writeCheckedSeal(path, stats) : removeCheckedSeal(path)).catch(() => undefined);
+    await (checked ? writeCheckedSeal(path, stats, { wholeLines }) : removeCheckedSeal(path)).catch(() => undefined);
   }
 
   // A crash mid-line leaves the last line without its newline: the next event starts on a line of its own.
@@ -171,7 +176,7 @@ async function withHandle(
       // The relay validated every event; checked again here (a few microseconds) so `.checked` stays true
       // whoever calls the store.
       if (checked && validateEvent(event)) checked = false;
-      text += `${wellFormedJson(event)}\n`;
+      text += `${eventLine(event)}\n`;
     }
     if (fresh.size === 0) return;
     text = (await prepare()) + text;

@@ -42,7 +42,9 @@ export async function* readLines(input: AsyncIterable<Uint8Array | string>): Asy
     }
     // Most files have no CR at all: then the lines need no trimming.
     const carriageReturns = text.includes("\r") || rest.includes("\r");
-    const parts = (rest + text).split("\n");
+    // The partial line joins the first line only, not the whole chunk: no copy of the chunk.
+    const parts = text.split("\n");
+    parts[0] = rest + (parts[0] as string);
     rest = parts.pop() as string;
     const lines: LineBatch["lines"] = parts;
     if (skippingLongLine && lines.length > 0) {

@@ -1,7 +1,7 @@
 import type { PreferenceEvent, PromptMessage, RatingEvent, RatingValue, RegenerateEvent } from "../events/types";
 import { isLaterRating } from "./latestRating";
 import { outranks, type PairChoice, pairChoiceOf } from "./pairChoice";
-import { recentSet } from "./recentSet";
+import { recentHashes } from "./recentHashes";
 import { isSamePrompt, samePromptHash } from "./samePrompt";
 import type { DatasetReport } from "./types";
 
@@ -47,6 +47,10 @@ export interface AnswerGroup {
 
 /** The events answer groups gather. */
 export type GroupedEvent = RatingEvent | RegenerateEvent | PreferenceEvent;
+// What a group holds before its first answer, and a rating without reasons: shared, never written to (a
+// group's first answer gets an array of its own). A group lives long, so each object it holds costs a copy
+// into the old generation.
+const NONE: never[] = Object.freeze([]) as never[];
 
 // An open group in the recency list: a doubly linked list makes "touch" and "settle the oldest" O(1).
 interface OpenGroup extends AnswerGroup {
@@ -68,7 +72,7 @@ export function answerGroups<Row>(
 ) {
   // Keyed by the prompt's hash, not its text: no key string is built per event (see `isSamePrompt`).
   const open = new Map<number, OpenGroup>();
-  const settled = recentSet<number>(maxOpen * 4);
+  const settled = recentHashes(maxOpen * 4);
   let oldest: OpenGroup | undefined;
   let newest: OpenGroup | undefined;
 
@@ -121,9 +125,9 @@ export function answerGroups<Row>(
       sessionId: event.sessionId,
       messageId: event.messageId,
       prompt: event.prompt,
-      ratings: [],
-      replaced: [],
-      choices: [],
+      ratings: NONE,
+      replaced: NONE,
+      choices: NONE,
       older: undefined,
       newer: undefined,
     };
@@ -142,7 +146,8 @@ export function answerGroups<Row>(
         const index = choices.findIndex((choice) => choice.feedbackKey === event.feedbackKey);
         const choice = pairChoiceOf(event);
         const current = choices[index];
-        if (!current) choices.push(choice);
+        if (choices.length === 0) group.choices = [choice];
+        else if (!current) choices.push(choice);
         else if (outranks(choice, current)) choices[index] = choice;
         return;
       }
@@ -150,12 +155,14 @@ export function answerGroups<Row>(
         const content = event.previousContent ?? event.content;
         // The same answer replaced twice (a retried click under a new id) is one answer.
         if (content !== undefined && group.replaced.some((answer) => answer.content === content)) return;
-        group.replaced.push({
+        const answer: ReplacedAnswer = {
           messageId: event.messageId,
           content,
           traceId: event.traceId,
           spanId: event.spanId,
-        });
+        };
+        if (group.replaced.length === 0) group.replaced = [answer];
+        else group.replaced.push(answer);
         return;
       }
       const { ratings } = group;
@@ -163,18 +170,22 @@ export function answerGroups<Row>(
       while (index < ratings.length && (ratings[index] as RatedAnswer).feedbackKey !== event.feedbackKey) index++;
       const current = ratings[index];
       if (current && !isLaterRating(event, current)) return;
-      ratings[index] = {
+      const rated: RatedAnswer = {
         feedbackKey: event.feedbackKey,
         ts: event.ts,
         id: event.id,
         messageId: event.messageId,
         value: event.value,
         content: event.content,
-        reasons: event.reasons ?? [],
+        reasons: event.reasons ?? NONE,
         comment: event.comment,
         traceId: event.traceId,
         spanId: event.spanId,
       };
+      // The first answer gets an array of its own size (here and above): an empty array grown by one element
+      // reserves room for 16.
+      if (ratings.length === 0) group.ratings = [rated];
+      else ratings[index] = rated;
     },
     end(out: Row[]): void {
       while (open.size > 0) settleOldest(out);

@@ -1,14 +1,17 @@
-import type { FeedbackEvent } from "../events/types";
+import type { FeedbackEvent, FeedbackEventType } from "../events/types";
 import { answerGroups } from "./answerGroups";
 import { emptyReport } from "./emptyReport";
 import { DEFAULT_MAX_OPEN, eventIntake } from "./eventIntake";
 import type { BucketExample, BucketOptions, DatasetBuilder, ErrorModeBuckets } from "./types";
 
+// The event type buckets come from: `add` below sees no other.
+const READS = new Set<FeedbackEventType>(["rating"]);
+
 /** The single-pass builder behind `bucketByErrorMode`: it writes no rows; `result()` gives the buckets. */
 export function bucketBuilder(options: BucketOptions = {}): DatasetBuilder<never> & { result(): ErrorModeBuckets } {
   const maxExamples = options.examples ?? 5;
   const report = emptyReport();
-  const intake = eventIntake(options, report);
+  const intake = eventIntake(options, report, READS);
   const counts = new Map<string, { count: number; examples: BucketExample[] }>();
   let negative = 0;
   let unlabeled = 0;
@@ -40,6 +43,7 @@ export function bucketBuilder(options: BucketOptions = {}): DatasetBuilder<never
   });
   return {
     report,
+    reads: READS,
     add(item, out) {
       const event = intake(item);
       if (event?.type === "rating") groups.add(event, out);

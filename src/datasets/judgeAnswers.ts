@@ -43,7 +43,7 @@ export function judgeAnswers(group: AnswerGroup, report: DatasetReport): JudgedA
     if (sorted.includes(rating.content)) continue;
     sorted.push(rating.content);
     const { content, messageId, reasons, comment, traceId, spanId } = rating;
-    if (rating.value === "up") good.push({ ...rating, content });
+    if (rating.value === "up") good.push(rating as RatedAnswer & { content: string });
     else bad.push({ content, messageId, reasons, comment, traceId, spanId, signal: "down" });
   }
   for (const answer of group.replaced) {

@@ -7,5 +7,11 @@ import type { PromptMessage } from "../events/types";
  */
 export function promptText(prompt: readonly PromptMessage[]): string {
   if (prompt.length === 1) return (prompt[0] as PromptMessage).content;
-  return prompt.map((message) => `${message.role}: ${message.content}`).join("\n\n");
+  // Joined as it goes: no array of parts per pair.
+  let text = "";
+  for (let i = 0; i < prompt.length; i++) {
+    const message = prompt[i] as PromptMessage;
+    text += `${i > 0 ? "\n\n" : ""}${message.role}: ${message.content}`;
+  }
+  return text;
 }

@@ -1,4 +1,5 @@
 import { recentSet } from "./recentSet";
+import { tableGenerations } from "./tableGenerations";
 
 /** Remembers recent event ids, to count a retried delivery once. */
 export interface RecentIds {
@@ -31,9 +32,7 @@ export function recentIds(limit: number): RecentIds {
   let slots = 1024;
   while (slots < limit * 2) slots *= 2;
   const mask = slots - 1;
-  let current = new Int32Array(slots * WORDS);
-  let previous = new Int32Array(slots * WORDS);
-  let count = 0;
+  const tables = tableGenerations(limit, () => new Int32Array(slots * WORDS));
   const words = new Int32Array(WORDS);
 
   // The slot holding `words` in `table`, or the empty slot where it belongs.
@@ -48,18 +47,11 @@ export function recentIds(limit: number): RecentIds {
       }
       // The last 62 bits of a UUID v7 are random: they spread the slots evenly.
       const start = Math.imul((words[3] as number) ^ (words[2] as number), 0x9e3779b1) & mask;
-      if (find(previous, start) >= 0) return false;
-      const found = find(current, start);
+      if (find(tables.previous, start) >= 0) return false;
+      const found = find(tables.current, start);
       if (found >= 0) return false;
-      current.set(words, (-1 - found) * WORDS);
-      if (++count >= limit) {
-        // The full generation becomes the previous one; the oldest is dropped whole, its array reused.
-        const dropped = previous;
-        previous = current;
-        current = dropped;
-        current.fill(0);
-        count = 0;
-      }
+      tables.current.set(words, (-1 - found) * WORDS);
+      tables.added();
       return true;
     },
   };

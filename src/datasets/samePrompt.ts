@@ -1,4 +1,4 @@
-import type { FeedbackEvent } from "../events/types";
+import type { FeedbackEvent, PromptMessage } from "../events/types";
 import { hashFeed, hashFinish, hashStart } from "./stringHash";
 
 /**
@@ -53,7 +53,11 @@ export type PromptIdentity = Pick<FeedbackEvent, "messageId" | "sessionId" | "pr
 export function isSamePrompt(a: PromptIdentity, b: PromptIdentity): boolean {
   if (!a.prompt || !b.prompt) return !a.prompt && !b.prompt && a.messageId === b.messageId;
   if ((a.sessionId ?? "") !== (b.sessionId ?? "") || a.prompt.length !== b.prompt.length) return false;
-  return a.prompt.every(
-    (message, i) => message.role === b.prompt?.[i]?.role && message.content === b.prompt?.[i]?.content,
-  );
+  // A loop, not `every`: this runs for most events, and a callback per call is an allocation.
+  for (let i = 0; i < a.prompt.length; i++) {
+    const mine = a.prompt[i] as PromptMessage;
+    const theirs = b.prompt[i] as PromptMessage;
+    if (mine.role !== theirs.role || mine.content !== theirs.content) return false;
+  }
+  return true;
 }

@@ -11,11 +11,16 @@ export function hashStart(): void {
 
 /** Adds `text` to the running hash, as if appended to the strings fed before. */
 export function hashFeed(text: string): void {
+  // Locals in the loop: module variables would be read and written through memory at every character.
+  let a = h1;
+  let b = h2;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
+    a = Math.imul(a ^ code, 2654435761);
+    b = Math.imul(b ^ code, 1597334677);
   }
+  h1 = a;
+  h2 = b;
 }
 
 /** The running hash: `stringHash` of everything fed since `hashStart`. */

@@ -1,4 +1,4 @@
-import type { FeedbackEvent } from "../events/types";
+import type { FeedbackEvent, FeedbackEventType } from "../events/types";
 import { answerGroups } from "./answerGroups";
 import { rankedChoices } from "./choosePairs";
 import { runDataset } from "./dataset";
@@ -7,11 +7,14 @@ import { DEFAULT_MAX_OPEN, eventIntake } from "./eventIntake";
 import { promptText } from "./promptText";
 import type { AsyncDataset, Dataset, DatasetBuilder, EventSource, KtoOptions, KtoRow } from "./types";
 
+// The event types KTO rows come from: `add` below sees no other.
+const READS = new Set<FeedbackEventType>(["rating", "preference"]);
+
 /** The single-pass builder behind `toKto` (the CLI drives it line by line). */
 export function ktoBuilder(options: KtoOptions = {}): DatasetBuilder<KtoRow> {
   const conversational = options.format === "trl-conversational";
   const report = emptyReport();
-  const intake = eventIntake(options, report);
+  const intake = eventIntake(options, report, READS);
   const groups = answerGroups<KtoRow>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, (group, out) => {
     const write = (content: string | undefined, label: boolean) => {
       if (content === undefined) report.withoutText++;
@@ -51,6 +54,7 @@ export function ktoBuilder(options: KtoOptions = {}): DatasetBuilder<KtoRow> {
   });
   return {
     report,
+    reads: READS,
     add(item, out) {
       const event = intake(item);
       if (event?.type === "rating" || event?.type === "preference") groups.add(event, out);

@@ -1,5 +1,5 @@
 import { FeedbackError } from "../errors";
-import type { FeedbackEvent, PromptMessage } from "../events/types";
+import type { FeedbackEvent, FeedbackEventType, PromptMessage } from "../events/types";
 import { answerGroups } from "./answerGroups";
 import { choosePairs } from "./choosePairs";
 import { runDataset } from "./dataset";
@@ -24,12 +24,15 @@ function checkOptions({ format, implicitPrompt }: PreferencePairOptions): void {
   }
 }
 
+// The event types pairs come from: `add` below sees no other.
+const READS = new Set<FeedbackEventType>(["edit", "rating", "regenerate", "preference"]);
+
 /** The single-pass builder behind `toPreferencePairs` (the CLI drives it line by line). */
 export function preferencePairBuilder(options: PreferencePairOptions): DatasetBuilder<PreferencePair> {
   checkOptions(options);
   const { format, implicitPrompt = false } = options;
   const report = emptyReport();
-  const intake = eventIntake(options, report);
+  const intake = eventIntake(options, report, READS);
 
   function write(out: PreferencePair[], prompt: PromptMessage[] | undefined, chosen: string, rejected: string) {
     if ((!prompt || prompt.length === 0) && !implicitPrompt) {
@@ -46,6 +49,7 @@ export function preferencePairBuilder(options: PreferencePairOptions): DatasetBu
 
   return {
     report,
+    reads: READS,
     add(item, out) {
       const event = intake(item);
       if (!event) return;

@@ -1,4 +1,4 @@
-import type { FeedbackEvent } from "../events/types";
+import type { FeedbackEvent, FeedbackEventType } from "../events/types";
 import { answerGroups } from "./answerGroups";
 import { runDataset } from "./dataset";
 import { emptyReport } from "./emptyReport";
@@ -6,10 +6,13 @@ import { DEFAULT_MAX_OPEN, eventIntake } from "./eventIntake";
 import { judgeAnswers } from "./judgeAnswers";
 import type { AsyncDataset, Dataset, DatasetBuilder, DatasetOptions, EventSource, RegressionCase } from "./types";
 
+// The event types regression cases come from: `add` below sees no other.
+const READS = new Set<FeedbackEventType>(["rating", "regenerate"]);
+
 /** The single-pass builder behind `toRegressionSet` (the CLI drives it line by line). */
 export function regressionBuilder(options: DatasetOptions = {}): DatasetBuilder<RegressionCase> {
   const report = emptyReport();
-  const intake = eventIntake(options, report);
+  const intake = eventIntake(options, report, READS);
   const groups = answerGroups<RegressionCase>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, (group, out) => {
     const { bad } = judgeAnswers(group, report);
     for (const answer of bad) {
@@ -20,7 +23,8 @@ export function regressionBuilder(options: DatasetOptions = {}): DatasetBuilder<
       out.push({
         prompt: group.prompt,
         badOutput: answer.content,
-        reasons: answer.reasons,
+        // A copy: the row is the caller's to change.
+        reasons: [...answer.reasons],
         comment: answer.comment ?? null,
         traceId: answer.traceId ?? null,
         spanId: answer.spanId ?? null,
@@ -32,6 +36,7 @@ export function regressionBuilder(options: DatasetOptions = {}): DatasetBuilder<
   });
   return {
     report,
+    reads: READS,
     add(item, out) {
       const event = intake(item);
       if (event?.type === "rating" || event?.type === "regenerate") groups.add(event, out);

@@ -1,4 +1,4 @@
-import type { FeedbackEvent, PromptMessage } from "../events/types";
+import type { FeedbackEvent, FeedbackEventType, PromptMessage } from "../events/types";
 
 /**
  * What a dataset function read and what it left out. Counts grow while the dataset is iterated and are final
@@ -39,6 +39,11 @@ export interface DatasetOptions {
    * events validated already.
    */
   validate?: boolean;
+  /**
+   * Count an event whose id was seen already (a retried delivery) once, skipping the repeat. Default `true`; pass
+   * `false` only for events known to hold each id once, as the collector's stores do.
+   */
+  deduplicate?: boolean;
   /**
    * Memory bound: how many prompts (answers grouped by prompt, see `toPreferencePairs`) stay open at once.
    * When one more opens, the least recently touched is settled and written; ids of the last `10 × maxOpen` (to `20 × maxOpen`)
@@ -208,6 +213,12 @@ export type EventSource = Iterable<FeedbackEvent> | AsyncIterable<FeedbackEvent>
  */
 export interface DatasetBuilder<Row> {
   readonly report: DatasetReport;
+  /**
+   * The event types the builder uses; `add` counts an event of any other type and ignores it. A reader of events
+   * with distinct ids (see `DatasetOptions.deduplicate`) may therefore leave those out unparsed and only add
+   * them to `report.events`.
+   */
+  readonly reads: ReadonlySet<FeedbackEventType>;
   add(item: unknown, out: Row[]): void;
   end(out: Row[]): void;
 }

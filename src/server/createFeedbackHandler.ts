@@ -106,11 +106,14 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     if (events.length === 0) return outcomes;
     for (const event of events) inFlight.add(event.id);
     let sending: Promise<SendResult> | undefined;
+    // True once the send settled within the deadline: its outcomes are remembered below, not a second time.
+    let inTime = false;
     try {
       const result = await withDeadline((signal) => {
         sending = sink.send(events, { signal, keepalive: false });
         return sending;
       }, timeoutMs);
+      inTime = true;
       for (const id of result.accepted) outcomes.set(id, { status: "accepted" });
       for (const { id, reason } of result.rejected) outcomes.set(id, { status: "rejected", reason: scrub(reason) });
       outcomes.retryAfterMs = result.retryAfterMs;
@@ -136,7 +139,10 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
       // An id stays claimed until its send settles, past the deadline too: a retry meanwhile is answered
       // `retry` and never reaches the sinks a second time, and what a late send achieved answers the next one.
       void Promise.resolve(sending)
-        .then(rememberLate, () => undefined)
+        .then(
+          (result) => (inTime ? undefined : rememberLate(result)),
+          () => undefined,
+        )
         .finally(() => {
           for (const event of events) inFlight.delete(event.id);
         });

@@ -3,15 +3,20 @@
 // a fresh process, so its peak memory is its own. Goal: at least 200,000 events/s, memory flat in input size.
 // A third run only reads and JSON.parses each line: the floor no export of these events can beat. Goal: export at
 // least 0.6x the throughput of that floor on a file the collector wrote (its events were checked on the way in,
-// so export need not validate them again); a file from elsewhere is validated line by line.
+// so export need not validate them again); a file from elsewhere is validated line by line. The collected-file
+// ratio is measured for each family of input (generateEvents.ts: mixed, ratings, edits, duplicates), the export
+// and the floor alternating so both see the same load.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeCollectedFile, writeEventsFile } from "./generateEvents";
+import { jsonlFileSource } from "../../src/cli/jsonlEvents";
+import { EVENT_FAMILIES, writeCollectedFile, writeEventsFile } from "./generateEvents";
 
 const SIZES = [250_000, 500_000, 1_000_000];
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+// Events per family besides the mixed one (measured at the largest size): the edits family's lines are long.
+const FAMILY_EVENTS = Number(process.env.BENCH_FAMILY_EVENTS ?? 500_000);
 // A heap this small holds no 1M-event file: the streaming export must finish under it.
 const SMALL_HEAP_MB = 64;
 
@@ -75,6 +80,49 @@ function summarize(runs: (Run | { failed: string })[]): Summary | { failed: stri
   };
 }
 
+/** `REPEATS` runs of the export and of the floor on `input`, alternating. */
+function alternate(input: string) {
+  const runs = { stream: [] as (Run | { failed: string })[], parse: [] as (Run | { failed: string })[] };
+  for (let i = 0; i < REPEATS; i++) {
+    runs.stream.push(measure("stream", input));
+    runs.parse.push(measure("parse", input));
+  }
+  return runs;
+}
+
+/** Ratios of export to floor in one family's runs: of the medians, and the lowest and highest of the pairs. */
+function familyRow(runs: ReturnType<typeof alternate>, input: string) {
+  const pairs = runs.stream.flatMap((stream, i) => {
+    const parse = runs.parse[i];
+    return "failed" in stream || !parse || "failed" in parse ? [] : [{ stream, parse }];
+  });
+  const speed = (run: Run) => run.lines / run.ms;
+  const cpuSpeed = (run: Run) => run.lines / run.cpuMs;
+  const wall = pairs.map(({ stream, parse }) => speed(stream) / speed(parse));
+  const cpu = pairs.map(({ stream, parse }) => cpuSpeed(stream) / cpuSpeed(parse));
+  const round2 = (value: number) => Number(value.toFixed(2));
+  return {
+    // The seal matched, so the export trusted the file: what makes its fast path possible.
+    fastPath: trusted.get(input) ?? false,
+    inputMiB: mib(statSync(input).size),
+    ratio:
+      pairs.length === 0
+        ? null
+        : {
+            wall: round2(median(wall)),
+            wallRange: [round2(Math.min(...wall)), round2(Math.max(...wall))],
+            cpu: round2(median(cpu)),
+            cpuRange: [round2(Math.min(...cpu)), round2(Math.max(...cpu))],
+          },
+  };
+}
+
+// Whether each collected file is one the export trusts, read before it is measured.
+const trusted = new Map<string, boolean>();
+async function checkTrusted(path: string): Promise<void> {
+  trusted.set(path, (await jsonlFileSource(path)).distinctIds === true);
+}
+
 const dir = mkdtempSync(join(tmpdir(), "rfl-export-bench-"));
 const results: Record<string, unknown>[] = [];
 try {
@@ -108,8 +156,10 @@ try {
   // The same events as the collector stores them: each once, in a file it vouches for.
   const collected = join(dir, "collected.jsonl");
   await writeCollectedFile(largest, collected);
-  const collectedStream = summarize(Array.from({ length: REPEATS }, () => measure("stream", collected)));
-  const collectedParse = summarize(Array.from({ length: REPEATS }, () => measure("parse", collected)));
+  await checkTrusted(collected);
+  const collectedRuns = alternate(collected);
+  const collectedStream = summarize(collectedRuns.stream);
+  const collectedParse = summarize(collectedRuns.parse);
   const toFloor = (run: ReturnType<typeof summarize>, floor: ReturnType<typeof summarize>) =>
     "failed" in run || "failed" in floor
       ? null
@@ -123,6 +173,23 @@ try {
     collectedFile: toFloor(collectedStream, collectedParse),
   };
   console.log(JSON.stringify({ collected: { stream: collectedStream, parseOnly: collectedParse }, floorRatios }));
+
+  // Each family as the collector stores it: the ratio to the floor, with the spread of the runs.
+  const families: Record<string, unknown>[] = [
+    { family: "mixed", events: SIZES.at(-1), ...familyRow(collectedRuns, collected) },
+  ];
+  for (const family of EVENT_FAMILIES.filter((name) => name !== "mixed")) {
+    const generated = join(dir, `${family}.jsonl`);
+    const stored = join(dir, `${family}-collected.jsonl`);
+    await writeEventsFile(generated, FAMILY_EVENTS, 42, family);
+    await writeCollectedFile(generated, stored);
+    await checkTrusted(stored);
+    rmSync(generated);
+    const row = { family, events: FAMILY_EVENTS, ...familyRow(alternate(stored), stored) };
+    families.push(row);
+    console.log(JSON.stringify(row));
+    rmSync(stored);
+  }
   const smallHeap = measure("stream", largest, [`--max-old-space-size=${SMALL_HEAP_MB}`]);
   const smallHeapNaive = measure("naive", largest, [`--max-old-space-size=${SMALL_HEAP_MB}`]);
   console.log(JSON.stringify({ smallHeapMiB: SMALL_HEAP_MB, stream: smallHeap, naive: smallHeapNaive }));
@@ -163,6 +230,11 @@ try {
   console.log(
     `export / (read + JSON.parse), ${SIZES.at(-1)} events, wall clock (per CPU second): generated file, validated line by line ${floorRatios.generatedFile?.wall} (${floorRatios.generatedFile?.cpu}); file the collector wrote ${floorRatios.collectedFile?.wall} (${floorRatios.collectedFile?.cpu}); goal 0.6`,
   );
+  for (const row of families) {
+    console.log(
+      `  ${String(row.family).padEnd(10)} ${String(row.events).padStart(9)} events, file the collector wrote (fast path ${row.fastPath ? "taken" : "NOT taken"}): export / (read + JSON.parse) ${JSON.stringify(row.ratio)}`,
+    );
+  }
   console.log(
     `stream at ${SIZES.at(-1)} / at ${SIZES[0]} events: peak RSS ${growth}, peak live heap ${liveGrowth} (flat = 1.0)`,
   );
@@ -183,6 +255,7 @@ try {
         smallHeap: { heapMiB: SMALL_HEAP_MB, stream: smallHeap, naive: smallHeapNaive },
         collected: { stream: collectedStream, parseOnly: collectedParse },
         floorRatios,
+        families,
         goalFloorRatio: 0.6,
         streamPeakRssGrowth: growth,
         streamPeakLiveHeapGrowth: liveGrowth,

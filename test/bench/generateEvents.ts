@@ -35,6 +35,36 @@ const SENTENCES = [
 
 type Event = Record<string, unknown>;
 
+/**
+ * A family of input: which stories users make (the shares of each, in the order of `story` below, summing to
+ * 1), how long the answers are, and how many lines repeat an earlier one (a retried delivery).
+ *
+ * - mixed: every kind of event, as a support bot collects them;
+ * - ratings: votes and regenerates only, what a thumbs-only app collects;
+ * - edits: mostly edits of long answers (8 to 20 sentences), the heaviest lines;
+ * - duplicates: mixed, with about one line in five a retried delivery.
+ */
+export type EventFamily = "mixed" | "ratings" | "edits" | "duplicates";
+
+interface FamilyShape {
+  // Where each kind of story ends on a roll of the dice in [0, 1): up; down then down again with a reason;
+  // regenerate then vote; edit; up then withdrawn; copy; above the last, abandon.
+  kinds: [number, number, number, number, number, number];
+  sentences: [number, number];
+  // A roll below this repeats the last line (below 0.001, a broken line is written instead).
+  repeatBelow: number;
+}
+
+const MIXED: FamilyShape = { kinds: [0.3, 0.5, 0.6, 0.72, 0.76, 0.88], sentences: [2, 2], repeatBelow: 0.011 };
+const FAMILIES: Record<EventFamily, FamilyShape> = {
+  mixed: MIXED,
+  ratings: { kinds: [0.45, 0.75, 0.95, 0.95, 1, 1], sentences: [2, 2], repeatBelow: 0.011 },
+  edits: { kinds: [0.1, 0.15, 0.2, 0.9, 0.9, 0.95], sentences: [8, 20], repeatBelow: 0.011 },
+  duplicates: { ...MIXED, repeatBelow: 0.2 },
+};
+/** Every family, for a benchmark that measures each. */
+export const EVENT_FAMILIES = Object.keys(FAMILIES) as EventFamily[];
+
 interface Story {
   events: Event[];
 }
@@ -43,12 +73,17 @@ interface Story {
  * Yields `count` JSONL lines of collector output (without newlines), reproducible from `seed`. About 1 line in
  * 100 repeats an earlier event (a retried delivery) and 1 in 1,000 is broken.
  */
-export function* generateEventLines(count: number, seed = 42): Generator<string> {
+export function* generateEventLines(count: number, seed = 42, family: EventFamily = "mixed"): Generator<string> {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const { kinds, sentences, repeatBelow } = FAMILIES[family];
   let clock = Date.parse("2026-03-01T00:00:00.000Z");
   let messages = 0;
-  const answer = () => `${pick(SENTENCES)} ${pick(SENTENCES)}`;
+  const answer = () => {
+    const [fewest, most] = sentences;
+    const length = fewest === most ? fewest : fewest + Math.floor(random() * (most - fewest + 1));
+    return Array.from({ length }, () => pick(SENTENCES)).join(" ");
+  };
 
   function envelope(type: string, message: Event): Event {
     clock += 1 + Math.floor(random() * 40);
@@ -86,10 +121,11 @@ export function* generateEventLines(count: number, seed = 42): Generator<string>
       ],
     };
     const roll = random();
+    const kind = kinds.findIndex((bound) => roll < bound);
     const events: Event[] = [];
-    if (roll < 0.3) {
+    if (kind === 0) {
       events.push({ ...envelope("rating", message), value: "up", previous: null });
-    } else if (roll < 0.5) {
+    } else if (kind === 1) {
       events.push({ ...envelope("rating", message), value: "down", previous: null });
       events.push({
         ...envelope("rating", message),
@@ -98,12 +134,12 @@ export function* generateEventLines(count: number, seed = 42): Generator<string>
         reasons: [pick(REASONS)],
         comment: "Not what I asked.",
       });
-    } else if (roll < 0.6) {
+    } else if (kind === 2) {
       const replaced = message.content;
       events.push({ ...envelope("regenerate", message), attempt: 1, previousContent: replaced });
       const next = { ...message, messageId: `msg-${messages}-r`, content: answer() };
       events.push({ ...envelope("rating", next), value: random() < 0.7 ? "up" : "down", previous: null });
-    } else if (roll < 0.72) {
+    } else if (kind === 3) {
       const draft = message.content as string;
       const final = `${draft} Contact support if it persists.`;
       events.push({
@@ -126,10 +162,10 @@ export function* generateEventLines(count: number, seed = 42): Generator<string>
         durationMs: 5200,
         accepted: false,
       });
-    } else if (roll < 0.76) {
+    } else if (kind === 4) {
       events.push({ ...envelope("rating", message), value: "up", previous: null });
       events.push({ ...envelope("rating", message), value: null, previous: "up" });
-    } else if (roll < 0.88) {
+    } else if (kind === 5) {
       events.push({ ...envelope("copy", message), source: "button", chars: 90, fraction: 1 });
     } else {
       events.push({ ...envelope("abandon", message), dwellMs: 12_000, cause: "hidden" });
@@ -146,7 +182,7 @@ export function* generateEventLines(count: number, seed = 42): Generator<string>
       yield pick(['{"id": "broken', '{"v":1,"type":"rating","messageId":""}', "not json at all"]);
       continue;
     }
-    if (roll < 0.011 && lastLine) {
+    if (roll < repeatBelow && lastLine) {
       yield lastLine;
       continue;
     }
@@ -162,11 +198,16 @@ export function* generateEventLines(count: number, seed = 42): Generator<string>
 }
 
 /** Writes `count` generated events to `path` as JSONL; resolves to the file's size in bytes. */
-export async function writeEventsFile(path: string, count: number, seed = 42): Promise<number> {
+export async function writeEventsFile(
+  path: string,
+  count: number,
+  seed = 42,
+  family: EventFamily = "mixed",
+): Promise<number> {
   const file = createWriteStream(path);
   let bytes = 0;
   let buffer = "";
-  for (const line of generateEventLines(count, seed)) {
+  for (const line of generateEventLines(count, seed, family)) {
     buffer += `${line}\n`;
     if (buffer.length > 1 << 20) {
       bytes += Buffer.byteLength(buffer);

@@ -264,7 +264,7 @@ describe("react-feedback-loop export", () => {
     // A line that breaks the contract (a field it does not know), in a file vouched for as checked: a file as
     // the collector left it is trusted, so its lines are not validated again and this one goes through...
     writeFileSync(file, `${jsonl(events)}${extra}`);
-    await writeCheckedSeal(file, statSync(file, { bigint: true }));
+    await writeCheckedSeal(file, statSync(file, { bigint: true }), { wholeLines: true });
     const trusted = await runExport(["--format", "kto", "--in", "checked.jsonl"], "", dir);
     expect(trusted.stderr).not.toContain("invalid");
     expect(rows(trusted.stdout)).toHaveLength(3);
