@@ -5,7 +5,10 @@ import { recentHashes } from "./recentHashes";
 import { isSamePrompt, samePromptHash } from "./samePrompt";
 import type { DatasetReport } from "./types";
 
-/** The latest rating of one `feedbackKey`: only the fields the datasets write, never the whole event. */
+/**
+ * The latest rating of one `feedbackKey`: only the fields the datasets write, never the whole event. `reasons`,
+ * `comment`, `traceId` and `spanId` are kept only by groups that keep `"details"` (empty and undefined otherwise).
+ */
 export interface RatedAnswer {
   feedbackKey: string;
   ts: string;
@@ -20,7 +23,7 @@ export interface RatedAnswer {
   spanId: string | undefined;
 }
 
-/** An answer the user replaced by asking for another one. */
+/** An answer the user replaced by asking for another one (`traceId`, `spanId`: with `"details"` only). */
 export interface ReplacedAnswer {
   messageId: string;
   /** `previousContent`, else `content`, of the regenerate event. */
@@ -64,12 +67,18 @@ interface OpenGroup extends AnswerGroup {
  * touched one goes first). Memory: at most `maxOpen` groups, each holding its prompt once, each distinct
  * rated or replaced answer once and the standing choice of each compared pair of answers, plus the 53-bit hashes of the last 4 to 8 × `maxOpen` settled groups, which
  * turn a later event about a settled group into a `late` count instead of a second, conflicting row.
+ *
+ * `keep`: `"details"` keeps each answer's reasons, comment and trace ids, for the datasets that write them;
+ * `"texts"` keeps none of them. A group lives long, and the garbage collector copies all it holds into the old
+ * generation: the datasets that write only texts are faster for holding less.
  */
 export function answerGroups<Row>(
   maxOpen: number,
   report: DatasetReport,
+  keep: "texts" | "details",
   settle: (group: AnswerGroup, out: Row[]) => void,
 ) {
+  const details = keep === "details";
   // Keyed by the prompt's hash, not its text: no key string is built per event (see `isSamePrompt`).
   const open = new Map<number, OpenGroup>();
   const settled = recentHashes(maxOpen * 4);
@@ -158,8 +167,8 @@ export function answerGroups<Row>(
         const answer: ReplacedAnswer = {
           messageId: event.messageId,
           content,
-          traceId: event.traceId,
-          spanId: event.spanId,
+          traceId: details ? event.traceId : undefined,
+          spanId: details ? event.spanId : undefined,
         };
         if (group.replaced.length === 0) group.replaced = [answer];
         else group.replaced.push(answer);
@@ -177,10 +186,10 @@ export function answerGroups<Row>(
         messageId: event.messageId,
         value: event.value,
         content: event.content,
-        reasons: event.reasons ?? NONE,
-        comment: event.comment,
-        traceId: event.traceId,
-        spanId: event.spanId,
+        reasons: (details && event.reasons) || NONE,
+        comment: details ? event.comment : undefined,
+        traceId: details ? event.traceId : undefined,
+        spanId: details ? event.spanId : undefined,
       };
       // The first answer gets an array of its own size (here and above): an empty array grown by one element
       // reserves room for 16.

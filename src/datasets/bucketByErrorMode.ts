@@ -15,7 +15,7 @@ export function bucketBuilder(options: BucketOptions = {}): DatasetBuilder<never
   const counts = new Map<string, { count: number; examples: BucketExample[] }>();
   let negative = 0;
   let unlabeled = 0;
-  const groups = answerGroups<never>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, (group) => {
+  const groups = answerGroups<never>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, "details", (group) => {
     for (const rating of group.ratings) {
       if (rating.value === null) report.withdrawn++;
       if (rating.value !== "down") continue;

@@ -15,7 +15,7 @@ export function ktoBuilder(options: KtoOptions = {}): DatasetBuilder<KtoRow> {
   const conversational = options.format === "trl-conversational";
   const report = emptyReport();
   const intake = eventIntake(options, report, READS);
-  const groups = answerGroups<KtoRow>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, (group, out) => {
+  const groups = answerGroups<KtoRow>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, "texts", (group, out) => {
     const write = (content: string | undefined, label: boolean) => {
       if (content === undefined) report.withoutText++;
       else if (!group.prompt || group.prompt.length === 0) report.withoutPrompt++;

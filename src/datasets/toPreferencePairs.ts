@@ -43,7 +43,7 @@ export function preferencePairBuilder(options: PreferencePairOptions): DatasetBu
     report.rows++;
   }
 
-  const groups = answerGroups<PreferencePair>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, (group, out) => {
+  const groups = answerGroups<PreferencePair>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, "texts", (group, out) => {
     for (const { chosen, rejected } of choosePairs(group, report)) write(out, group.prompt, chosen, rejected);
   });
 

@@ -13,7 +13,7 @@ const READS = new Set<FeedbackEventType>(["rating", "regenerate"]);
 export function regressionBuilder(options: DatasetOptions = {}): DatasetBuilder<RegressionCase> {
   const report = emptyReport();
   const intake = eventIntake(options, report, READS);
-  const groups = answerGroups<RegressionCase>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, (group, out) => {
+  const groups = answerGroups<RegressionCase>(options.maxOpen ?? DEFAULT_MAX_OPEN, report, "details", (group, out) => {
     const { bad } = judgeAnswers(group, report);
     for (const answer of bad) {
       if (!group.prompt || group.prompt.length === 0) {
