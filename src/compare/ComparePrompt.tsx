@@ -1,5 +1,6 @@
 import { clsx } from "clsx";
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { answerPairKey } from "../events/createEvent";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { formatLabel } from "../labels/formatLabel";
 import { useLabels } from "../labels/useLabels";
@@ -7,7 +8,7 @@ import { useFeedbackClient } from "../provider/context";
 import { useControllableState } from "../shared/useControllableState";
 import { useIsomorphicLayoutEffect } from "../shared/useIsomorphicLayoutEffect";
 import { useEffectEvent } from "../shared/useLatest";
-import { type AnswerVersion, pairKey, preferenceInput } from "../versions/answerVersion";
+import { type AnswerVersion, preferenceInput } from "../versions/answerVersion";
 import { providerClient } from "../versions/observeEmits";
 import { recalledPair, recordPair } from "../versions/pairMemory";
 
@@ -88,7 +89,7 @@ export function ComparePrompt({
     onChange: onOpenChange,
     name: "ComparePrompt open",
   });
-  const pair = pairKey(a.messageId, b.messageId);
+  const pair = answerPairKey(a.messageId, b.messageId);
   const [phase, setPhase] = useState<{ pair: string; phase: Phase }>({ pair, phase: "idle" });
   const current = phase.pair === pair ? phase.phase : "idle";
   const group = useRef<HTMLDivElement>(null);

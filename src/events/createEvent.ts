@@ -44,16 +44,19 @@ export function isInputOf<K extends FeedbackEventType>(
 /** Where an event's envelope comes from, weakest first: provider context, message scope, the emit call. */
 export type EnvelopeSource = EnvelopeFields | undefined;
 
+/** `"<a>|<b>"` with the two message ids sorted: one key for a pair of answers, in either order. */
+export function answerPairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
 /**
  * The upsert key: `"<messageId>:rating"` for ratings (a user's vote replaces itself), `"<a>|<b>:preference"`
- * for a preference (the two message ids sorted, so a changed choice between the same answers replaces the
- * earlier one, whichever was chosen), the event id otherwise.
+ * for a preference (see `answerPairKey`: a changed choice between the same answers replaces the earlier one,
+ * whichever was chosen), the event id otherwise.
  */
 export function feedbackKeyFor(type: FeedbackEventType, messageId: string, id: string, otherMessageId = ""): string {
   if (type === "rating") return `${messageId}:rating`;
-  if (type !== "preference") return id;
-  const [first, second] = messageId < otherMessageId ? [messageId, otherMessageId] : [otherMessageId, messageId];
-  return `${first}|${second}:preference`;
+  return type === "preference" ? `${answerPairKey(messageId, otherMessageId)}:preference` : id;
 }
 
 // Shares and rates keep 4 decimals, times whole milliseconds: more digits are noise to whoever reads them.
@@ -123,9 +126,9 @@ export function createEvent<T extends FeedbackEventType>(
   }
   const metadata = mergeMetadata([...sources, input]);
   if (metadata) fields.metadata = metadata;
+  // `fields` holds every field of the input that is set: one spelled out as `undefined` is left out.
   return {
-    ...input,
-    ...fields,
+    ...(fields as EmitInput<T> & { type: T }),
     id,
     v: 1,
     ts: fields.ts ?? new Date().toISOString(),

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { ActionsLeadingContext } from "../actions/actionsLeading";
-import { isInputOf } from "../events/createEvent";
+import { answerPairKey, isInputOf } from "../events/createEvent";
 import type { LabelOverrides } from "../labels/defaultLabels";
 import { formatLabel } from "../labels/formatLabel";
 import { useLabels } from "../labels/useLabels";
@@ -9,7 +9,7 @@ import { useControllableState } from "../shared/useControllableState";
 import { useIsomorphicLayoutEffect } from "../shared/useIsomorphicLayoutEffect";
 import { useEffectEvent, useLatest } from "../shared/useLatest";
 import { WidgetSettingsContext } from "../shared/WidgetSettings";
-import { type AnswerVersion, pairKey, preferenceInput } from "./answerVersion";
+import { type AnswerVersion, preferenceInput } from "./answerVersion";
 import { AnswerVersionsContext, type AnswerVersionsState, type StepDirection } from "./context";
 import { KeepFocus } from "./KeepFocus";
 import { type EmitObserver, observingClient, providerClient } from "./observeEmits";
@@ -110,7 +110,7 @@ export function AnswerVersions<V extends AnswerVersion = AnswerVersion>({
     const shown = latest.current.versions[latest.current.index];
     if (!from || !shown || shown.messageId !== messageId || from.messageId === messageId) return;
     const owner = providerClient(client);
-    const pair = pairKey(shown.messageId, from.messageId);
+    const pair = answerPairKey(shown.messageId, from.messageId);
     // The user answered the compare prompt for these two: asked outranks inferred (they share a feedbackKey).
     if (recalledPair(owner, "compare", pair, true) === "answered") return;
     // A changed choice is sent again (its feedbackKey replaces the first); the same one is not.

@@ -36,7 +36,8 @@ export function preferenceInput(
   strength: PreferenceStrength,
   source: "compare" | "kept",
 ): EmitInput<"preference"> & { type: "preference" } {
-  const input: EmitInput<"preference"> & { type: "preference" } = {
+  // What an answer does not have stays `undefined`, and the event leaves it out.
+  return {
     type: "preference",
     messageId: chosen.messageId,
     traceId: chosen.traceId,
@@ -53,14 +54,4 @@ export function preferenceInput(
     chosen: chosen.content,
     rejected: rejected.content,
   };
-  // What an answer does not have is left out, not sent as `undefined`.
-  for (const key of Object.keys(input) as (keyof typeof input)[]) {
-    if (input[key] === undefined) delete input[key];
-  }
-  return input;
-}
-
-/** The same key for the two answers in either order: the message ids sorted, as the event's `feedbackKey`. */
-export function pairKey(a: string, b: string): string {
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
