@@ -1,16 +1,12 @@
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { main } from "../../../src/cli/main";
 import { writeEventsFile } from "../../bench/generateEvents";
 import { event, everyKind } from "../support/events";
-
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../src/cli/bin.ts");
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+import { type LaunchOptions, launchServe, startServe } from "../support/serveProcess";
 
 let dir: string;
 let children: ChildProcessWithoutNullStreams[] = [];
@@ -23,37 +19,18 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs `react-feedback-loop serve` as a real process (`shell` prefixes it, as `ulimit -f 32;`). */
-function launch(args: string[], { shell = "", nodeFlags = [] as string[] } = {}) {
-  const command = [process.execPath, ...nodeFlags, "--import", tsx, bin, "serve", "--port", "0", ...args];
-  const child = shell
-    ? spawn("bash", ["-c", `${shell} exec "$@"`, "bash", ...command], { cwd: dir })
-    : spawn(command[0] as string, command.slice(1), { cwd: dir });
-  children.push(child);
-  let output = "";
-  let errors = "";
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    errors += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output, errors: () => errors };
+/** Runs `react-feedback-loop serve` in the test's folder, killed after the test if still running. */
+function launch(args: string[], options?: LaunchOptions) {
+  const started = launchServe(args, dir, options);
+  children.push(started.child);
+  return started;
 }
 
-/** Starts `react-feedback-loop serve` as a real process and resolves with its URL once it listens. */
-async function start(args: string[], options: Parameters<typeof launch>[1] = {}) {
-  const { child, exited, output, errors } = launch(args, options);
-  const url = await new Promise<string>((resolve, reject) => {
-    const look = () => {
-      const match = /http:\/\/\S+\/feedback/.exec(output());
-      if (match) resolve(match[0]);
-    };
-    child.stdout.on("data", look);
-    child.once("exit", () => reject(new Error(`serve exited early: ${output()}${errors()}`)));
-  });
-  return { child, url, exited, output, errors };
+/** Starts serve in the test's folder and resolves once it listens (killed after the test). */
+async function start(args: string[], options?: LaunchOptions) {
+  const started = await startServe(args, dir, options);
+  children.push(started.child);
+  return started;
 }
 
 const post = (url: string, events: unknown[]) =>

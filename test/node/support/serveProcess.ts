@@ -21,8 +21,8 @@ export interface ServeProcess {
  * Starts `react-feedback-loop serve <args>` as a real process on a free port. Resolves once it listens, or
  * rejects with its output when it exits first (use `startExpectingExit` for a start-up that should fail).
  */
-export async function startServe(args: string[], cwd: string): Promise<ServeProcess> {
-  const started = launch(args, cwd);
+export async function startServe(args: string[], cwd: string, options?: LaunchOptions): Promise<ServeProcess> {
+  const started = launchServe(args, cwd, options);
   const url = await new Promise<string>((resolve, reject) => {
     const look = () => {
       const match = /http:\/\/\S+\/feedback/.exec(started.output());
@@ -36,17 +36,25 @@ export async function startServe(args: string[], cwd: string): Promise<ServeProc
 
 /** Starts serve and waits for it to exit; resolves with its exit code and output. */
 export async function runServeToExit(args: string[], cwd: string) {
-  const started = launch(args, cwd);
+  const started = launchServe(args, cwd);
   const code = await started.exited;
   return { code, output: started.output(), errors: started.errors() };
 }
 
-function launch(args: string[], cwd: string) {
+/** How to start it: `shell` runs before it in bash (as `ulimit -f 32;`), `nodeFlags` go to Node. */
+export interface LaunchOptions {
+  shell?: string;
+  nodeFlags?: string[];
+}
+
+/** Starts `react-feedback-loop serve <args>` as a real process on a free port, without waiting for anything. */
+export function launchServe(args: string[], cwd: string, { shell = "", nodeFlags = [] }: LaunchOptions = {}) {
+  const command = [process.execPath, ...nodeFlags, "--import", tsx, bin, "serve", "--port", "0", ...args];
   // The dashboard renders JSX from source here: tsx needs the project's tsconfig, not the working folder's.
-  const child = spawn(process.execPath, ["--import", tsx, bin, "serve", "--port", "0", ...args], {
-    cwd,
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") },
-  });
+  const env = { ...process.env, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") };
+  const child = shell
+    ? spawn("bash", ["-c", `${shell} exec "$@"`, "bash", ...command], { cwd, env })
+    : spawn(command[0] as string, command.slice(1), { cwd, env });
   let output = "";
   let errors = "";
   child.stdout.on("data", (chunk) => {
