@@ -1,16 +1,9 @@
 import { FeedbackError } from "../errors";
 import type { FeedbackEvent, JsonValue } from "../events/types";
-import { ACCEPTED, type Outcome, outcomeOfStatus, toSendResult, worstOutcome } from "./http/outcome";
+import { ACCEPTED, type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
 import { callHttp, mapLimited, trimSlash } from "./http/request";
 import type { FeedbackSink, SendOptions } from "./types";
-import {
-  answerField,
-  nothingToSend,
-  type SignalAnswer,
-  type VendorRecords,
-  vendorRecords,
-  withSkipped,
-} from "./vendor/answers";
+import { answerField, eventOutcome, type SignalAnswer, type VendorRecords, vendorRecords } from "./vendor/answers";
 import { ingestionOutcomes, scoreCreate } from "./vendor/langfuseIngestion";
 import { stableId } from "./vendor/stableId";
 
@@ -221,12 +214,9 @@ export function langfuseSink(options: LangfuseSinkOptions): FeedbackSink {
       const requests: ScoreRequest[] = [];
       for (const event of events) {
         const { records, skipped } = langfuseRecords(event);
-        if (records.length === 0) outcomes.set(event.id, [nothingToSend(skipped)]);
-        else {
-          outcomes.set(event.id, []);
-          skippedOf.set(event.id, skipped);
-          for (const score of records) requests.push({ event, score });
-        }
+        outcomes.set(event.id, []);
+        skippedOf.set(event.id, skipped);
+        for (const score of records) requests.push({ event, score });
       }
       const answers: (Outcome | "fallback")[] = ingestionOnly
         ? requests.map(() => "fallback")
@@ -244,7 +234,7 @@ export function langfuseSink(options: LangfuseSinkOptions): FeedbackSink {
         outcomes.get(event.id)?.push(answer && answer !== "fallback" ? answer : { status: "retry" });
       });
       return toSendResult(
-        new Map([...outcomes].map(([id, list]) => [id, withSkipped(worstOutcome(list), skippedOf.get(id) ?? [])])),
+        new Map([...outcomes].map(([id, sent]) => [id, eventOutcome(sent, skippedOf.get(id) ?? [])])),
       );
     },
   };

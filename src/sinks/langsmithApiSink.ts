@@ -1,7 +1,7 @@
-import { type Outcome, outcomeOf, outcomeOfStatus, toSendResult, worstOutcome } from "./http/outcome";
+import { type Outcome, outcomeOf, outcomeOfStatus, toSendResult } from "./http/outcome";
 import { callHttp, mapLimited, trimSlash } from "./http/request";
 import type { FeedbackSink, SendOptions } from "./types";
-import { nothingToSend, withSkipped } from "./vendor/answers";
+import { eventOutcome } from "./vendor/answers";
 import { type LangSmithFeedback, langsmithFeedback } from "./vendor/langsmithFeedback";
 
 export interface LangSmithApiSinkOptions {
@@ -84,9 +84,8 @@ export function langsmithApiSink(options: LangSmithApiSinkOptions): FeedbackSink
     async send(events, sendOptions) {
       const outcomes = await mapLimited(events, concurrency, async (event): Promise<Outcome> => {
         const { records, skipped } = langsmithFeedback(event);
-        if (records.length === 0) return nothingToSend(skipped);
         const sent = await Promise.all(records.map((feedback) => deliver(feedback, sendOptions)));
-        return withSkipped(worstOutcome(sent), skipped);
+        return eventOutcome(sent, skipped);
       });
       return toSendResult(new Map(events.map((event, i) => [event.id, outcomes[i] ?? { status: "retry" }])));
     },

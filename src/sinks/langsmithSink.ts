@@ -1,8 +1,8 @@
 import type { FeedbackEvent } from "../events/types";
-import { type Outcome, outcomeOf, toSendResult, worstOutcome } from "./http/outcome";
+import { type Outcome, outcomeOf, toSendResult } from "./http/outcome";
 import { callHttp, mapLimited, send } from "./http/request";
 import type { FeedbackSink } from "./types";
-import { nothingToSend, withSkipped } from "./vendor/answers";
+import { eventOutcome } from "./vendor/answers";
 import { type LangSmithFeedback, langsmithFeedback } from "./vendor/langsmithFeedback";
 
 /** Where the feedback for one event may be posted: a presigned LangSmith URL, or nothing to skip it. */
@@ -85,9 +85,8 @@ export function langsmithSink(options: LangSmithSinkOptions): FeedbackSink {
       }
       const outcomes = await mapLimited(events, concurrency, async (event): Promise<Outcome> => {
         const { records, skipped } = langsmithFeedback(event);
-        if (records.length === 0) return nothingToSend(skipped);
         const sent = await Promise.all(records.map((feedback) => deliver(event, feedback)));
-        return withSkipped(worstOutcome(sent), skipped);
+        return eventOutcome(sent, skipped);
       });
       return toSendResult(new Map(events.map((event, i) => [event.id, outcomes[i] ?? { status: "retry" }])));
     },

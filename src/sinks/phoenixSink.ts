@@ -1,15 +1,14 @@
 import type { FeedbackEvent, JsonValue } from "../events/types";
-import { errorText, type Outcome, outcomeOfStatus, toSendResult, worstOutcome } from "./http/outcome";
+import { errorText, type Outcome, outcomeOfStatus, toSendResult } from "./http/outcome";
 import { callHttp, trimSlash } from "./http/request";
 import type { FeedbackSink, SendOptions } from "./types";
 import {
   answerField,
   answerSignals,
-  nothingToSend,
+  eventOutcome,
   type SignalAnswer,
   type VendorRecords,
   vendorRecords,
-  withSkipped,
 } from "./vendor/answers";
 import { hexSpanId, hexTraceId } from "./vendor/signal";
 
@@ -98,21 +97,6 @@ function answerAnnotation(event: FeedbackEvent, answer: SignalAnswer): PhoenixAn
   };
 }
 
-// Each event's outcomes: a preference's two annotations may be answered in two requests.
-class Outcomes {
-  private readonly byEvent = new Map<string, Outcome[]>();
-  add(eventId: string, outcome: Outcome): void {
-    const list = this.byEvent.get(eventId);
-    if (list) list.push(outcome);
-    else this.byEvent.set(eventId, [outcome]);
-  }
-  /** The event's worst outcome; an event nothing was heard about is tried again. */
-  of(eventId: string): Outcome {
-    const list = this.byEvent.get(eventId);
-    return list ? worstOutcome(list) : { status: "retry" };
-  }
-}
-
 interface Item {
   eventId: string;
   annotation: PhoenixAnnotation;
@@ -159,20 +143,20 @@ export function phoenixSink(options: PhoenixSinkOptions): FeedbackSink {
   const base = trimSlash(options.baseUrl);
   const headers: Record<string, string> = options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {};
 
-  async function deliver(path: string, items: Item[], sendOptions: SendOptions, into: Outcomes) {
+  async function deliver(path: string, items: Item[], sendOptions: SendOptions, into: Map<string, Outcome[]>) {
     if (items.length === 0) return;
     const answer = await callHttp(
       { url: `${base}${path}?sync=true`, headers, json: { data: items.map((item) => item.annotation) } },
       sendOptions,
     );
     if (!answer) {
-      for (const item of items) into.add(item.eventId, { status: "retry" });
+      for (const item of items) into.get(item.eventId)?.push({ status: "retry" });
       return;
     }
     if ((answer.status === 404 || answer.status === 422) && items.length > 1) {
       const named = culprits(items, answer.status, answer.body);
       if (named.size > 0) {
-        for (const [item, reason] of named) into.add(item.eventId, { status: "rejected", reason });
+        for (const [item, reason] of named) into.get(item.eventId)?.push({ status: "rejected", reason });
         await deliver(
           path,
           items.filter((item) => !named.has(item)),
@@ -189,7 +173,7 @@ export function phoenixSink(options: PhoenixSinkOptions): FeedbackSink {
     const outcome = outcomeOfStatus(answer.status, answer.headers, answer.body);
     for (const item of items) {
       const reason = named.get(item);
-      into.add(item.eventId, reason ? { status: "rejected", reason } : outcome);
+      into.get(item.eventId)?.push(reason ? { status: "rejected", reason } : outcome);
     }
   }
 
@@ -197,13 +181,14 @@ export function phoenixSink(options: PhoenixSinkOptions): FeedbackSink {
     name: "phoenix",
     secrets: options.apiKey ? [options.apiKey] : [],
     async send(events, sendOptions) {
-      const outcomes = new Outcomes();
+      // A preference's two annotations may be answered in two requests: each event collects its answers.
+      const outcomes = new Map<string, Outcome[]>();
       const skippedOf = new Map<string, string[]>();
       const spans: Item[] = [];
       const traces: Item[] = [];
       for (const event of events) {
         const { records, skipped } = phoenixAnnotations(event);
-        if (records.length === 0) outcomes.add(event.id, nothingToSend(skipped));
+        outcomes.set(event.id, []);
         skippedOf.set(event.id, skipped);
         for (const annotation of records) (annotation.span_id ? spans : traces).push({ eventId: event.id, annotation });
       }
@@ -212,7 +197,9 @@ export function phoenixSink(options: PhoenixSinkOptions): FeedbackSink {
         deliver("/v1/trace_annotations", traces, sendOptions, outcomes),
       ]);
       return toSendResult(
-        new Map(events.map((event) => [event.id, withSkipped(outcomes.of(event.id), skippedOf.get(event.id) ?? [])])),
+        new Map(
+          events.map((event) => [event.id, eventOutcome(outcomes.get(event.id) ?? [], skippedOf.get(event.id) ?? [])]),
+        ),
       );
     },
   };

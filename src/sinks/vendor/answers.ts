@@ -1,5 +1,5 @@
 import type { FeedbackEvent, JsonValue } from "../../events/types";
-import type { Outcome } from "../http/outcome";
+import { type Outcome, worstOutcome } from "../http/outcome";
 import { envelopeDetails, type FeedbackSignal, type PreferenceSide, preferenceSignal, toSignal } from "./signal";
 
 /**
@@ -96,16 +96,14 @@ export function vendorRecords<Record>(
 }
 
 /**
- * An event's outcome once its records were sent (`sent`): an answer left out refuses the event with the
- * reason, so it is reported, but only once the other answer's records are stored: a retry comes first, or the
- * stored side would be lost with it.
+ * An event's outcome from the answers to its records' requests (`sent`, the worst of them counts). With no record
+ * sent, it is refused with the reasons in `skipped`. With an answer left out, it is refused with the reason too,
+ * but only once the other answer's records are stored: a retry comes first, or the stored side would be lost
+ * with it.
  */
-export function withSkipped(sent: Outcome, skipped: readonly string[]): Outcome {
-  if (skipped.length === 0 || sent.status !== "accepted") return sent;
+export function eventOutcome(sent: readonly Outcome[], skipped: readonly string[]): Outcome {
+  if (sent.length === 0) return { status: "rejected", reason: skipped.join("; ") };
+  const worst = worstOutcome(sent);
+  if (skipped.length === 0 || worst.status !== "accepted") return worst;
   return { status: "rejected", reason: `sent for one answer only; ${skipped.join("; ")}` };
-}
-
-/** The outcome of an event none of whose answers a vendor could take. */
-export function nothingToSend(skipped: readonly string[]): Outcome {
-  return { status: "rejected", reason: skipped.join("; ") };
 }
