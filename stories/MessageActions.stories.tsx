@@ -132,6 +132,8 @@ export const RevealOnHover: Story = {
 
 /** Every state side by side, for visual review: rest, voted, form open, thanks, copied, regenerating, editing. */
 export const EveryState: Story = {
+  // "Copied" and the thanks end on timers: held while the story is shown, so the review sees them.
+  parameters: { holdStates: true },
   render: () => (
     <StateGrid>
       <StateCell title="Rest">
