@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -15,6 +14,7 @@ import { maxOpenOption, openEventInput, refuse } from "./eventInput";
 import { type ExportOutput, openExportOutput } from "./exportOutput";
 import { invalidLines } from "./invalidLines";
 import { progressLine } from "./progress";
+import { rowWriter } from "./rowWriter";
 import { wellFormedJson } from "./safeText";
 
 const FORMATS = ["trl", "trl-conversational", "preferred-output", "kto", "regression", "buckets"] as const;
@@ -98,13 +98,6 @@ function skippedSummary(report: DatasetReport, invalid: number): string {
   return listed.length > 0 ? `; skipped: ${listed.join(", ")}` : "";
 }
 
-// About a megabyte of rows per write.
-const WRITE_CHARS = 1 << 20;
-
-async function write(output: NodeJS.WritableStream, text: string): Promise<void> {
-  if (text.length > 0 && !output.write(text)) await once(output, "drain");
-}
-
 async function run(args: string[], io: CommandIO): Promise<number> {
   let values: { format?: string; in?: string; out?: string; "implicit-prompt"?: boolean; "max-open"?: string };
   try {
@@ -160,21 +153,16 @@ async function run(args: string[], io: CommandIO): Promise<number> {
   stream.on("error", ignore);
   try {
     const rows: unknown[] = [];
-    let pending = "";
+    const writer = rowWriter(stream);
     // Events of a type the builder does not read may be left out unparsed: counted as the builder would.
     for await (const batch of source.read((record, reason) => invalid.add(record, reason), builder.reads)) {
       builder.report.events += batch.leftOut ?? 0;
       for (const event of batch.events) builder.add(event, rows);
       records = batch.records;
-      if (rows.length > 0) pending += serialize(rows);
-      // Large writes: each one costs a trip through the stream, whatever its size.
-      if (pending.length >= WRITE_CHARS) {
-        await write(stream, pending);
-        pending = "";
-      }
+      writeRows(writer, rows);
+      await writer.flush();
       progress.update(batch.bytesRead ?? 0, records);
     }
-    await write(stream, pending);
     builder.end(rows);
     progress.done();
     if (builder.report.events === 0) {
@@ -185,8 +173,9 @@ async function run(args: string[], io: CommandIO): Promise<number> {
       );
       return 1;
     }
-    if (result) await write(stream, `${wellFormedJson(result(), 2)}\n`);
-    else await write(stream, serialize(rows));
+    if (result) writer.add(`${wellFormedJson(result(), 2)}\n`);
+    else writeRows(writer, rows);
+    await writer.flush(true);
     await output.commit();
   } catch (error) {
     progress.done();
@@ -206,12 +195,10 @@ async function run(args: string[], io: CommandIO): Promise<number> {
   return 0;
 }
 
-/** Rows as JSONL; empties `rows` so the next chunk starts afresh. */
-function serialize(rows: unknown[]): string {
-  let text = "";
-  for (const row of rows) text += `${wellFormedJson(row)}\n`;
+/** Rows as JSONL lines; empties `rows` so the next batch starts afresh. */
+function writeRows(writer: ReturnType<typeof rowWriter>, rows: unknown[]): void {
+  for (const row of rows) writer.add(`${wellFormedJson(row)}\n`);
   rows.length = 0;
-  return text;
 }
 
 /** `react-feedback-loop export`: the collector's JSONL to DPO pairs, KTO rows, a regression set or error-mode buckets. */
