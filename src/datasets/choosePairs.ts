@@ -1,5 +1,5 @@
 import type { AnswerGroup } from "./answerGroups";
-import { judgeAnswers } from "./judgeAnswers";
+import { isUsable, judgeAnswers } from "./judgeAnswers";
 import { isSamePair, type KnownAnswer, type PairChoice, strongestFirst } from "./pairChoice";
 import type { DatasetReport } from "./types";
 
@@ -31,6 +31,8 @@ export function rankedChoices(group: AnswerGroup): PairChoice[] {
   }));
 }
 
+const NO_PAIRS: TextPair[] = Object.freeze([]) as never[];
+
 /**
  * The preference pairs of one prompt's answers, exactly one decision per pair of answers, by rank: a choice
  * asked side by side (`compare`) outranks a version kept (`kept`), which outranks votes and regenerates; within
@@ -39,6 +41,12 @@ export function rankedChoices(group: AnswerGroup): PairChoice[] {
  * for the pairs no choice decided. Counts ties, and choices whose texts are unknown, in `report`.
  */
 export function choosePairs(group: AnswerGroup, report: DatasetReport): TextPair[] {
+  // Most prompts get one answer and no choice: no pair, only the counts `judgeAnswers` would keep.
+  if (group.choices.length === 0 && group.ratings.length + group.replaced.length < 2) {
+    for (const rating of group.ratings) isUsable(rating, report);
+    for (const answer of group.replaced) isUsable(answer, report);
+    return NO_PAIRS;
+  }
   const pairs: TextPair[] = [];
   const decided: [KnownAnswer, KnownAnswer][] = [];
   for (const choice of rankedChoices(group)) {

@@ -21,6 +21,25 @@ export interface JudgedAnswers {
 }
 
 /**
+ * False for an answer no dataset can use, counted in `report`: a withdrawn vote, or an answer whose text is
+ * unknown.
+ */
+export function isUsable<Answer extends { value?: RatedAnswer["value"]; content: string | undefined }>(
+  answer: Answer,
+  report: DatasetReport,
+): answer is Answer & { content: string } {
+  if (answer.value === null) {
+    report.withdrawn++;
+    return false;
+  }
+  if (answer.content === undefined) {
+    report.withoutText++;
+    return false;
+  }
+  return true;
+}
+
+/**
  * Sorts the answers of one prompt: the latest vote decides (a withdrawn vote is none); a replaced answer is
  * bad unless the user voted it up (a vote says more than a regenerate, which may just ask for variety); an
  * answer with the same text as one already sorted is the same answer. Counts withdrawn votes and answers whose
@@ -32,26 +51,14 @@ export function judgeAnswers(group: AnswerGroup, report: DatasetReport): JudgedA
   // Texts already sorted; a handful per prompt, so an array.
   const sorted: string[] = [];
   for (const rating of group.ratings) {
-    if (rating.value === null) {
-      report.withdrawn++;
-      continue;
-    }
-    if (rating.content === undefined) {
-      report.withoutText++;
-      continue;
-    }
-    if (sorted.includes(rating.content)) continue;
+    if (!isUsable(rating, report) || sorted.includes(rating.content)) continue;
     sorted.push(rating.content);
     const { content, messageId, reasons, comment, traceId, spanId } = rating;
-    if (rating.value === "up") good.push(rating as RatedAnswer & { content: string });
+    if (rating.value === "up") good.push(rating);
     else bad.push({ content, messageId, reasons, comment, traceId, spanId, signal: "down" });
   }
   for (const answer of group.replaced) {
-    if (answer.content === undefined) {
-      report.withoutText++;
-      continue;
-    }
-    if (sorted.includes(answer.content)) continue;
+    if (!isUsable(answer, report) || sorted.includes(answer.content)) continue;
     sorted.push(answer.content);
     bad.push({ ...answer, content: answer.content, reasons: [], comment: undefined, signal: "regenerate" });
   }

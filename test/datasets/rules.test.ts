@@ -28,6 +28,17 @@ describe("the latest rating per feedbackKey wins", () => {
 });
 
 describe("a withdrawn vote counts as none", () => {
+  it("counts a withdrawn vote, and an answer without its text, of a prompt with no other answer", () => {
+    const withdrawn = toPreferencePairs([rating(null, { at: 2, content: "Canberra.", previous: "up" })], {
+      format: "trl",
+    });
+    expect([...withdrawn]).toEqual([]);
+    expect(withdrawn.report).toMatchObject({ withdrawn: 1, withoutText: 0, rows: 0 });
+    const untold = toPreferencePairs([rating("up", { at: 1 })], { format: "trl" });
+    expect([...untold]).toEqual([]);
+    expect(untold.report).toMatchObject({ withdrawn: 0, withoutText: 1, rows: 0 });
+  });
+
   it("writes no row for a vote taken back, and counts it", () => {
     const up = rating("up", { at: 1, content: "Canberra." });
     const withdrawn = rating(null, { at: 2, content: "Canberra.", previous: "up" });
