@@ -55,6 +55,12 @@ export type GroupedEvent = RatingEvent | RegenerateEvent | PreferenceEvent;
 // into the old generation.
 const NONE: never[] = Object.freeze([]) as never[];
 
+// `text`, as the string the group holds already when equal: each parsed event brings its own copy, and most of
+// a group's answers are of the message that opened it.
+function sameString(text: string, held: string): string {
+  return text === held ? held : text;
+}
+
 // An open group in the recency list: a doubly linked list makes "touch" and "settle the oldest" O(1).
 interface OpenGroup extends AnswerGroup {
   older: OpenGroup | undefined;
@@ -107,6 +113,12 @@ export function answerGroups<Row>(
     open.delete(group.hash);
     settled.add(group.hash);
     settle(group, out);
+    // A settled group often sits in the old generation until the next full collection, and the young
+    // collector keeps alive whatever such an object points to: cleared, it holds no answer past its settling.
+    group.prompt = undefined;
+    group.ratings = NONE;
+    group.replaced = NONE;
+    group.choices = NONE;
   }
 
   function groupFor(event: GroupedEvent, out: Row[]): AnswerGroup | undefined {
@@ -165,7 +177,7 @@ export function answerGroups<Row>(
         // The same answer replaced twice (a retried click under a new id) is one answer.
         if (content !== undefined && group.replaced.some((answer) => answer.content === content)) return;
         const answer: ReplacedAnswer = {
-          messageId: event.messageId,
+          messageId: sameString(event.messageId, group.messageId),
           content,
           traceId: details ? event.traceId : undefined,
           spanId: details ? event.spanId : undefined,
@@ -183,7 +195,7 @@ export function answerGroups<Row>(
         feedbackKey: event.feedbackKey,
         ts: event.ts,
         id: event.id,
-        messageId: event.messageId,
+        messageId: sameString(event.messageId, group.messageId),
         value: event.value,
         content: event.content,
         reasons: (details && event.reasons) || NONE,
