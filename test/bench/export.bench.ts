@@ -23,6 +23,7 @@ const SMALL_HEAP_MB = 64;
 interface Run {
   ms: number;
   cpuMs: number;
+  mainThreadCpuMs: number | null;
   lines: number;
   peakRssBytes: number;
   peakHeapUsedBytes: number;
@@ -100,6 +101,10 @@ function familyRow(runs: ReturnType<typeof alternate>, input: string) {
   const cpuSpeed = (run: Run) => run.lines / run.cpuMs;
   const wall = pairs.map(({ stream, parse }) => speed(stream) / speed(parse));
   const cpu = pairs.map(({ stream, parse }) => cpuSpeed(stream) / cpuSpeed(parse));
+  // The main thread's CPU time: what one core spends, the collector's helpers on the other apart.
+  const mainThread = pairs.flatMap(({ stream, parse }) =>
+    stream.mainThreadCpuMs && parse.mainThreadCpuMs ? [parse.mainThreadCpuMs / stream.mainThreadCpuMs] : [],
+  );
   const round2 = (value: number) => Number(value.toFixed(2));
   return {
     // The seal matched, so the export trusted the file: what makes its fast path possible.
@@ -113,6 +118,11 @@ function familyRow(runs: ReturnType<typeof alternate>, input: string) {
             wallRange: [round2(Math.min(...wall)), round2(Math.max(...wall))],
             cpu: round2(median(cpu)),
             cpuRange: [round2(Math.min(...cpu)), round2(Math.max(...cpu))],
+            mainThread: mainThread.length === pairs.length ? round2(median(mainThread)) : null,
+            mainThreadRange:
+              mainThread.length === pairs.length
+                ? [round2(Math.min(...mainThread)), round2(Math.max(...mainThread))]
+                : null,
           },
   };
 }
