@@ -353,6 +353,7 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       let last: number | null = null;
       const told = new Set<string>();
       let polling = false;
+      let stopped = false;
       const poll = async () => {
         if (polling) return;
         polling = true;
@@ -363,23 +364,29 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
             last = Number(rows[0]?.[0]);
             return;
           }
-          const { rows } = await query(
-            `SELECT seq, id::text, event::text FROM ${table} WHERE seq > $1 ORDER BY seq LIMIT ${READ_BATCH}`,
-            [Math.max(0, last - WATCH_WINDOW)],
-          );
-          const fresh: FeedbackEvent[] = [];
-          for (const [seq, id, event] of rows) {
-            last = Math.max(last, Number(seq));
-            if (told.has(id as string)) continue;
-            told.add(id as string);
-            fresh.push(JSON.parse(event as string) as FeedbackEvent);
+          // Page after page until a short one, so a look tells all that arrived since the last however much it
+          // is: one page a look (the window looked back, then the new rows) would fall further behind each
+          // second a relay takes more events than a page holds.
+          for (let full = true; full && !stopped; ) {
+            const { rows } = await query(
+              `SELECT seq, id::text, event::text FROM ${table} WHERE seq > $1 ORDER BY seq LIMIT ${WATCH_WINDOW + READ_BATCH}`,
+              [Math.max(0, last - WATCH_WINDOW)],
+            );
+            full = rows.length === WATCH_WINDOW + READ_BATCH;
+            const fresh: FeedbackEvent[] = [];
+            for (const [seq, id, event] of rows) {
+              last = Math.max(last, Number(seq));
+              if (told.has(id as string)) continue;
+              told.add(id as string);
+              fresh.push(JSON.parse(event as string) as FeedbackEvent);
+            }
+            // Only the ids the window can still return are worth remembering.
+            for (const id of told) {
+              if (told.size <= WATCH_WINDOW * 2) break;
+              told.delete(id);
+            }
+            if (fresh.length > 0) listener(fresh);
           }
-          // Only the ids the window can still return are worth remembering.
-          for (const id of told) {
-            if (told.size <= WATCH_WINDOW * 2) break;
-            told.delete(id);
-          }
-          if (fresh.length > 0) listener(fresh);
         } catch {
           // The next poll tries again; the relay's own writes report a database that went away.
         } finally {
@@ -389,7 +396,10 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       void poll();
       const timer = setInterval(() => void poll(), WATCH_EVERY_MS);
       (timer as { unref?: () => void }).unref?.();
-      return () => clearInterval(timer);
+      return () => {
+        stopped = true;
+        clearInterval(timer);
+      };
     },
     async close() {
       const current = pool;

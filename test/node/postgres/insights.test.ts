@@ -83,4 +83,33 @@ describeWithPostgres("postgresStore's insights", (url) => {
     expect(heard.sort()).toEqual(events.map((e) => e.id).sort());
     stop();
   });
+
+  it("tells a burst of any size in one look, where it told a thousand events a second and fell behind", async () => {
+    const table = freshTable();
+    const watching = open(table);
+    const other = open(table);
+    await watching.open();
+    // The watch's timer stands still: its first look runs at once, and the next one only when the test says.
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const heard = new Set<string>();
+      const stop = watching.watch((events) => {
+        for (const told of events) heard.add(told.id);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const burst = Array.from({ length: 5000 }, (_, i) =>
+        event({ type: "rating", value: "up", previous: null }, { messageId: `answer-${i}` }),
+      );
+      await other.append(burst);
+      vi.advanceTimersToNextTimer();
+      // Waited for in real time (vi.waitFor would move the watch's timer too): that one look pages to the end.
+      for (let waited = 0; heard.size < burst.length && waited < 10_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(heard.size).toBe(burst.length);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
