@@ -18,9 +18,11 @@ export interface EventStore extends FeedbackSink {
   count(): Promise<number>;
   /**
    * Hears each event stored from now on, once: for a file, what this collector appends (it holds the file's
-   * lock); for PostgreSQL, what any collector sharing the table inserts. Returns the function that stops it.
+   * lock); for PostgreSQL, what any collector sharing the table inserts (a look a second, which reads back every
+   * new row: start it only for someone who is watching). Resolves, once it listens, to the function that stops
+   * it: every event stored after that is heard. Rejects when the store cannot be read.
    */
-  watch(listener: (events: readonly FeedbackEvent[]) => void): () => void;
+  watch(listener: (events: readonly FeedbackEvent[]) => void): Promise<() => void>;
   /** Lets go of the store (a file's lock, a database's connections). */
   close(): Promise<void>;
 }

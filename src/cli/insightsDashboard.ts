@@ -12,11 +12,16 @@ import { DashboardApp } from "../insights/dashboard/DashboardApp";
 import { isSplitField } from "../insights/splitValue";
 import { createSummarizer, dayOf, type Summarizer } from "../insights/summarize";
 import type { SummarizeOptions } from "../insights/types";
-import type { EventSource } from "./eventStore";
+import type { EventSource, EventStore } from "./eventStore";
 
 export interface InsightsDashboardOptions {
   /** The store as it is now: each selection reads it once, and counts what is no event as invalid. */
   source: () => Promise<EventSource>;
+  /**
+   * Starts hearing the events stored from now on (see `EventStore.watch`): called when the first selection
+   * opens, so a collector nobody looks at never reads its new events back.
+   */
+  watch: EventStore["watch"];
   /** Shown in the page's header: the file or the database, never a password. */
   storeName: string;
   /** A URL template with `{traceId}`: each trace link on the page. */
@@ -96,10 +101,34 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replaceAll("<", "\\
  * `GET /insights/download` streams the TRL, KTO and regression files for a range. New events are added to the
  * open summaries as the collector stores them, so a refresh never reads the store again.
  */
-export function insightsDashboard({ source, storeName, traceUrl }: InsightsDashboardOptions) {
+export function insightsDashboard({ source, watch, storeName, traceUrl }: InsightsDashboardOptions) {
   const live = new Map<string, LiveSelection>();
   let clock = 0;
   const assets = assetsDir();
+  // Started by the first selection and kept while the dashboard is open: the open selections stay up to date.
+  let watching: Promise<() => void> | undefined;
+
+  // Resolves once the store's new events reach the open selections; a store that could not be watched is tried
+  // again by the next selection.
+  function listening(): Promise<() => void> {
+    watching ??= watch(add).catch((error: unknown) => {
+      watching = undefined;
+      throw error;
+    });
+    return watching;
+  }
+
+  /** Adds events the collector has just stored to every open summary, and marks them for the next push. */
+  function add(events: readonly FeedbackEvent[]) {
+    for (const selection of live.values()) {
+      for (const event of events) {
+        if (!inRange(event, selection.options)) continue;
+        if (selection.pending) selection.pending.set(event.id, event);
+        else selection.summarizer.add(event);
+        selection.changed = true;
+      }
+    }
+  }
 
   function open(options: SummarizeOptions): LiveSelection {
     const key = JSON.stringify([options.from ?? "", options.to ?? "", options.splitBy ?? ""]);
@@ -124,6 +153,8 @@ export function insightsDashboard({ source, storeName, traceUrl }: InsightsDashb
       used: ++clock,
     };
     selection.ready = (async () => {
+      // Listening first, so what is stored while the pass reads is heard (and kept in `pending`), not lost.
+      await listening();
       const store = await source();
       for await (const { events } of store.read(() => summarizer.addInvalid())) {
         const pending = selection.pending as Map<string, FeedbackEvent>;
@@ -268,21 +299,14 @@ ${script}
       return true;
     },
 
-    /** Adds events the collector has just stored to every open summary, and marks them for the next push. */
-    add(events: readonly FeedbackEvent[]) {
-      for (const selection of live.values()) {
-        for (const event of events) {
-          if (!inRange(event, selection.options)) continue;
-          if (selection.pending) selection.pending.set(event.id, event);
-          else selection.summarizer.add(event);
-          selection.changed = true;
-        }
-      }
-    },
-
-    /** Ends every live stream and stops the push timer. */
+    /** Ends every live stream, stops the push timer and stops hearing the store. */
     close() {
       clearInterval(timer);
+      void watching?.then(
+        (stop) => stop(),
+        () => {},
+      );
+      watching = undefined;
       for (const selection of live.values()) for (const page of selection.pages) page.end();
       live.clear();
     },

@@ -221,9 +221,11 @@ async function withHandle(
       return { accepted: await append(events), retry: [], rejected: [] };
     },
     count: async () => ids.size,
-    watch(listener) {
+    async watch(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
     async close() {
       await writing;

@@ -92,10 +92,10 @@ export const serve: Command = {
     const { insightsDashboard } = await import("./insightsDashboard");
     const dashboard = insightsDashboard({
       source: () => sourceOf(store),
+      watch: (listener) => store.watch(listener),
       storeName: store.location,
       ...(options.traceUrl ? { traceUrl: options.traceUrl } : {}),
     });
-    const unwatch = store.watch((events) => dashboard.add(events));
     const server = createServer(async (request, response) => {
       if (request.method === "GET" && request.url === "/feedback") {
         void store.count().then(
@@ -138,7 +138,6 @@ export const serve: Command = {
       const stop = () => {
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
-        unwatch();
         dashboard.close();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -347,23 +347,26 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
       await store.open();
       return postgresInsights(async (text, values) => (await query(text, [...values])).rows, table, insightsOptions);
     },
-    watch(listener) {
+    async watch(listener) {
       // Sequence numbers are taken at insert and committed in any order by concurrent relays: each poll looks a
       // window back and skips the ids it already told, so an event committed late is not missed.
-      let last: number | null = null;
+      await store.open();
+      // What is stored now is not news: the window's ids count as told, so the first look back skips them.
+      const { rows: stored } = await query(
+        `SELECT seq, id::text FROM ${table} WHERE seq > (SELECT coalesce(max(seq), 0) - ${WATCH_WINDOW} FROM ${table})`,
+      );
+      let last = 0;
       const told = new Set<string>();
+      for (const [seq, id] of stored) {
+        last = Math.max(last, Number(seq));
+        told.add(id as string);
+      }
       let polling = false;
       let stopped = false;
       const poll = async () => {
         if (polling) return;
         polling = true;
         try {
-          await store.open();
-          if (last === null) {
-            const { rows } = await query(`SELECT coalesce(max(seq), 0) FROM ${table}`);
-            last = Number(rows[0]?.[0]);
-            return;
-          }
           // Page after page until a short one, so a look tells all that arrived since the last however much it
           // is: one page a look (the window looked back, then the new rows) would fall further behind each
           // second a relay takes more events than a page holds.
@@ -393,7 +396,6 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
           polling = false;
         }
       };
-      void poll();
       const timer = setInterval(() => void poll(), WATCH_EVERY_MS);
       (timer as { unref?: () => void }).unref?.();
       return () => {

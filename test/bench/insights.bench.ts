@@ -49,7 +49,18 @@ async function summarizePass(file: string): Promise<number> {
 
 /** Time to the dashboard's whole first page, from a cold start (no summary yet) over the same file. */
 async function firstPage(file: string): Promise<{ firstMs: number; updateMs: number }> {
-  const dashboard = insightsDashboard({ source: () => jsonlFileSource(file), storeName: file });
+  // The collector's store hands the dashboard what it stores from the moment the dashboard listens.
+  let store: ((events: readonly FeedbackEvent[]) => void) | undefined;
+  const dashboard = insightsDashboard({
+    source: () => jsonlFileSource(file),
+    watch: async (listener) => {
+      store = listener;
+      return () => {
+        store = undefined;
+      };
+    },
+    storeName: file,
+  });
   const server = createServer((request, response) => void dashboard.handle(request, response));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -70,7 +81,8 @@ async function firstPage(file: string): Promise<{ firstMs: number; updateMs: num
     previous: null,
   })) as FeedbackEvent[];
   const updateStarted = performance.now();
-  dashboard.add(fresh);
+  if (!store) throw new Error("the dashboard did not listen to the store");
+  store(fresh);
   const summary = await (await fetch(`${origin}/insights/summary?splitBy=metadata.model`)).json();
   const updateMs = performance.now() - updateStarted;
   if (summary.thumbs.overall.up < 1000) throw new Error("the update did not reach the summary");

@@ -72,9 +72,8 @@ describeWithPostgres("postgresStore's insights", (url) => {
     const other = open(table);
     await watching.open();
     const heard: string[] = [];
-    const stop = watching.watch((events) => heard.push(...events.map((e) => e.id)));
-    // The watch starts from the rows there are now: wait for its first look before the other collector writes.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The watch listens once it resolves: from then on, what the other collector writes is heard.
+    const stop = await watching.watch((events) => heard.push(...events.map((e) => e.id)));
     const events = insightsFixture();
     await other.append(events);
     await vi.waitFor(() => expect(heard).toHaveLength(events.length), { timeout: 10_000 });
@@ -84,19 +83,35 @@ describeWithPostgres("postgresStore's insights", (url) => {
     stop();
   });
 
+  it("tells only what is stored after it listens, however recent what was there before", async () => {
+    const table = freshTable();
+    const watching = open(table);
+    const other = open(table);
+    const before = insightsFixture();
+    await other.append(before);
+    const heard: string[] = [];
+    const stop = await watching.watch((events) => heard.push(...events.map((e) => e.id)));
+    const after = [event({ type: "rating", value: "up", previous: null }, { messageId: "after-the-start" })];
+    await other.append(after);
+    await vi.waitFor(() => expect(heard).toContain(after[0]?.id), { timeout: 10_000 });
+    // Two more looks back over the window: the rows there before the watch started are not news.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(heard).toEqual(after.map((e) => e.id));
+    stop();
+  });
+
   it("tells a burst of any size in one look, where it told a thousand events a second and fell behind", async () => {
     const table = freshTable();
     const watching = open(table);
     const other = open(table);
     await watching.open();
-    // The watch's timer stands still: its first look runs at once, and the next one only when the test says.
+    // The watch's timer stands still: its next look runs only when the test says.
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
     try {
       const heard = new Set<string>();
-      const stop = watching.watch((events) => {
+      const stop = await watching.watch((events) => {
         for (const told of events) heard.add(told.id);
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
       const burst = Array.from({ length: 5000 }, (_, i) =>
         event({ type: "rating", value: "up", previous: null }, { messageId: `answer-${i}` }),
       );
