@@ -368,12 +368,12 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
         polling = true;
         try {
           // Page after page until a short one, so a look tells all that arrived since the last however much it
-          // is: one page a look (the window looked back, then the new rows) would fall further behind each
-          // second a relay takes more events than a page holds.
-          for (let full = true; full && !stopped; ) {
+          // is: one page a look would fall further behind each second a relay takes more events than a page
+          // holds. Only the first page looks back; the next ones go on from where the previous one ended.
+          for (let from = Math.max(0, last - WATCH_WINDOW), full = true; full && !stopped; from = last) {
             const { rows } = await query(
               `SELECT seq, id::text, event::text FROM ${table} WHERE seq > $1 ORDER BY seq LIMIT ${WATCH_WINDOW + READ_BATCH}`,
-              [Math.max(0, last - WATCH_WINDOW)],
+              [from],
             );
             full = rows.length === WATCH_WINDOW + READ_BATCH;
             const fresh: FeedbackEvent[] = [];
