@@ -160,7 +160,7 @@ async function run(args: string[], io: CommandIO): Promise<number> {
       for (const event of batch.events) builder.add(event, rows);
       records = batch.records;
       writeRows(writer, rows);
-      await writer.flush();
+      await writer.drained();
       progress.update(batch.bytesRead ?? 0, records);
     }
     builder.end(rows);
@@ -175,7 +175,7 @@ async function run(args: string[], io: CommandIO): Promise<number> {
     }
     if (result) writer.add(`${wellFormedJson(result(), 2)}\n`);
     else writeRows(writer, rows);
-    await writer.flush(true);
+    await writer.flush();
     await output.commit();
   } catch (error) {
     progress.done();

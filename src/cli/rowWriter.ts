@@ -12,7 +12,8 @@ const WRITE_BYTES = 1 << 20;
  * ```ts
  * const rows = rowWriter(process.stdout);
  * rows.add('{"chosen":"a","rejected":"b"}\n');
- * await rows.flush();
+ * await rows.drained(); // between batches: waits only if the stream asked to
+ * await rows.flush(); // at the end: writes what is left
  * ```
  */
 export function rowWriter(stream: NodeJS.WritableStream) {
@@ -42,13 +43,16 @@ export function rowWriter(stream: NodeJS.WritableStream) {
       }
       used += buffer.write(text, used);
     },
-    /** Waits while the stream has more than it wants; `all` also sends what has gathered. */
-    async flush(all = false): Promise<void> {
-      if (all) send();
-      if (full) {
-        full = false;
-        await once(stream, "drain");
-      }
+    /** Waits while the stream holds more than it wants (call it between batches). */
+    async drained(): Promise<void> {
+      if (!full) return;
+      full = false;
+      await once(stream, "drain");
+    },
+    /** Sends what has gathered, and waits until the stream wants more. */
+    async flush(): Promise<void> {
+      send();
+      await this.drained();
     },
   };
 }

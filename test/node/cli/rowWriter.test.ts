@@ -27,7 +27,7 @@ describe("rowWriter", () => {
       rows.push(`{"chosen":"Antwort ${i} – Größe ✓ 😀","rejected":"${"x".repeat(i % 97)}"}\n`);
     rows.splice(5_000, 0, `{"long":"${"é".repeat(1_500_000)}"}\n`);
     for (const row of rows) writer.add(row);
-    await writer.flush(true);
+    await writer.flush();
     expect(text()).toBe(rows.join(""));
     // About a megabyte per write, not a write per row.
     expect(writes()).toBeLessThan(20);
@@ -37,9 +37,9 @@ describe("rowWriter", () => {
     const { stream, text } = collector();
     const writer = rowWriter(stream);
     writer.add('{"a":1}\n');
-    await writer.flush();
+    await writer.drained();
     expect(text()).toBe("");
-    await writer.flush(true);
+    await writer.flush();
     expect(text()).toBe('{"a":1}\n');
   });
 
@@ -49,11 +49,11 @@ describe("rowWriter", () => {
     const row = `${"y".repeat(1000)}\n`;
     for (let batch = 0; batch < 4; batch++) {
       for (let i = 0; i < 1100; i++) writer.add(row);
-      await writer.flush();
-      // Once flush returns, the stream holds nothing the writer gave it beyond what it asked for.
+      await writer.drained();
+      // Once drained returns, the stream holds nothing the writer gave it beyond what it asked for.
       expect(stream.writableLength).toBeLessThanOrEqual(stream.writableHighWaterMark);
     }
-    await writer.flush(true);
+    await writer.flush();
     await new Promise<void>((resolve) => stream.end(resolve));
     expect(text()).toBe(row.repeat(4400));
   });
