@@ -21,8 +21,9 @@ function repair(value: unknown): unknown {
  */
 export function wellFormedJson(value: unknown, space?: number): string {
   const text = JSON.stringify(value, null, space);
-  // JSON.stringify writes a lone surrogate as a lowercase `\udXXX` escape and a pair as the character itself:
-  // one search keeps the common case cheap (a literal backslash before "ud" only costs a second pass).
+  // JSON.stringify writes a lone surrogate as a lowercase escape (`\ud800` to `\udfff`) and a pair as the
+  // character itself: one search keeps the common case cheap (a literal backslash before "ud" only costs a second
+  // pass).
   return text.includes("\\ud") ? JSON.stringify(repair(value), null, space) : text;
 }
 
@@ -31,7 +32,10 @@ export function wellFormedJson(value: unknown, space?: number): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** `text` for a terminal: each control or bidirectional character written as a `\uXXXX` escape, made visible. */
+/**
+ * `text` for a terminal: each control or bidirectional character written as its `\u` escape (ESC as `\u001b`),
+ * made visible.
+ */
 export function printable(text: string): string {
   return wellFormed(text).replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
